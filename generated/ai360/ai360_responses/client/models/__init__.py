@@ -1,0 +1,297 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .code_interpreter_container_auto import CodeInterpreterContainerAuto
+from .code_interpreter_tool import CodeInterpreterTool
+from .container_file_citation import ContainerFileCitation
+from .create_response_request import CreateResponseRequest
+from .create_response_request_service_tier_type_1 import (
+    CreateResponseRequestServiceTierType1,
+)
+from .create_response_request_service_tier_type_2_type_1 import (
+    CreateResponseRequestServiceTierType2Type1,
+)
+from .create_response_request_service_tier_type_3_type_1 import (
+    CreateResponseRequestServiceTierType3Type1,
+)
+from .create_response_request_truncation_type_1 import (
+    CreateResponseRequestTruncationType1,
+)
+from .create_response_request_truncation_type_2_type_1 import (
+    CreateResponseRequestTruncationType2Type1,
+)
+from .create_response_request_truncation_type_3_type_1 import (
+    CreateResponseRequestTruncationType3Type1,
+)
+from .easy_input_message import EasyInputMessage
+from .easy_input_message_role import EasyInputMessageRole
+from .error_object import ErrorObject
+from .error_response import ErrorResponse
+from .file_citation import FileCitation
+from .file_path import FilePath
+from .file_search_result import FileSearchResult
+from .file_search_result_attributes_type_0 import FileSearchResultAttributesType0
+from .file_search_tool import FileSearchTool
+from .file_search_tool_filters_type_0 import FileSearchToolFiltersType0
+from .file_search_tool_ranking_options import FileSearchToolRankingOptions
+from .function_call_output import FunctionCallOutput
+from .function_call_output_status_type_1 import FunctionCallOutputStatusType1
+from .function_call_output_status_type_2_type_1 import (
+    FunctionCallOutputStatusType2Type1,
+)
+from .function_call_output_status_type_3_type_1 import (
+    FunctionCallOutputStatusType3Type1,
+)
+from .function_tool import FunctionTool
+from .function_tool_parameters_type_0 import FunctionToolParametersType0
+from .incomplete_details import IncompleteDetails
+from .incomplete_details_reason import IncompleteDetailsReason
+from .input_tokens_details import InputTokensDetails
+from .item_reference import ItemReference
+from .item_reference_type_type_1 import ItemReferenceTypeType1
+from .item_reference_type_type_2_type_1 import ItemReferenceTypeType2Type1
+from .item_reference_type_type_3_type_1 import ItemReferenceTypeType3Type1
+from .logprob import Logprob
+from .mcp_tool import McpTool
+from .mcp_tool_headers_type_0 import McpToolHeadersType0
+from .mcp_tool_require_approval_type_1 import McpToolRequireApprovalType1
+from .mcp_tool_require_approval_type_2_type_1 import McpToolRequireApprovalType2Type1
+from .mcp_tool_require_approval_type_3_type_1 import McpToolRequireApprovalType3Type1
+from .message import Message
+from .message_role import MessageRole
+from .message_status import MessageStatus
+from .metadata import Metadata
+from .output_tokens_details import OutputTokensDetails
+from .reasoning import Reasoning
+from .reasoning_effort_type_1 import ReasoningEffortType1
+from .reasoning_effort_type_2_type_1 import ReasoningEffortType2Type1
+from .reasoning_effort_type_3_type_1 import ReasoningEffortType3Type1
+from .reasoning_summary_text import ReasoningSummaryText
+from .reasoning_summary_type_1 import ReasoningSummaryType1
+from .reasoning_summary_type_2_type_1 import ReasoningSummaryType2Type1
+from .reasoning_summary_type_3_type_1 import ReasoningSummaryType3Type1
+from .reasoning_text import ReasoningText
+from .response_completed_event import ResponseCompletedEvent
+from .response_content_part_added_event import ResponseContentPartAddedEvent
+from .response_content_part_done_event import ResponseContentPartDoneEvent
+from .response_conversation_param import ResponseConversationParam
+from .response_created_event import ResponseCreatedEvent
+from .response_error import ResponseError
+from .response_error_code import ResponseErrorCode
+from .response_error_event import ResponseErrorEvent
+from .response_failed_event import ResponseFailedEvent
+from .response_file_search_tool_call import ResponseFileSearchToolCall
+from .response_file_search_tool_call_status import ResponseFileSearchToolCallStatus
+from .response_function_call_arguments_delta_event import (
+    ResponseFunctionCallArgumentsDeltaEvent,
+)
+from .response_function_call_arguments_done_event import (
+    ResponseFunctionCallArgumentsDoneEvent,
+)
+from .response_function_tool_call import ResponseFunctionToolCall
+from .response_function_tool_call_status import ResponseFunctionToolCallStatus
+from .response_function_web_search import ResponseFunctionWebSearch
+from .response_function_web_search_status import ResponseFunctionWebSearchStatus
+from .response_in_progress_event import ResponseInProgressEvent
+from .response_includable import ResponseIncludable
+from .response_incomplete_event import ResponseIncompleteEvent
+from .response_input_file import ResponseInputFile
+from .response_input_image import ResponseInputImage
+from .response_input_image_detail import ResponseInputImageDetail
+from .response_input_text import ResponseInputText
+from .response_object import ResponseObject
+from .response_object_service_tier_type_1 import ResponseObjectServiceTierType1
+from .response_object_service_tier_type_2_type_1 import (
+    ResponseObjectServiceTierType2Type1,
+)
+from .response_object_service_tier_type_3_type_1 import (
+    ResponseObjectServiceTierType3Type1,
+)
+from .response_object_truncation import ResponseObjectTruncation
+from .response_output_item_added_event import ResponseOutputItemAddedEvent
+from .response_output_item_done_event import ResponseOutputItemDoneEvent
+from .response_output_message import ResponseOutputMessage
+from .response_output_message_status import ResponseOutputMessageStatus
+from .response_output_refusal import ResponseOutputRefusal
+from .response_output_text import ResponseOutputText
+from .response_queued_event import ResponseQueuedEvent
+from .response_reasoning_item import ResponseReasoningItem
+from .response_reasoning_item_status import ResponseReasoningItemStatus
+from .response_reasoning_summary_text_delta_event import (
+    ResponseReasoningSummaryTextDeltaEvent,
+)
+from .response_reasoning_summary_text_done_event import (
+    ResponseReasoningSummaryTextDoneEvent,
+)
+from .response_refusal_delta_event import ResponseRefusalDeltaEvent
+from .response_refusal_done_event import ResponseRefusalDoneEvent
+from .response_status import ResponseStatus
+from .response_text_config import ResponseTextConfig
+from .response_text_config_verbosity_type_1 import ResponseTextConfigVerbosityType1
+from .response_text_config_verbosity_type_2_type_1 import (
+    ResponseTextConfigVerbosityType2Type1,
+)
+from .response_text_config_verbosity_type_3_type_1 import (
+    ResponseTextConfigVerbosityType3Type1,
+)
+from .response_text_delta_event import ResponseTextDeltaEvent
+from .response_text_done_event import ResponseTextDoneEvent
+from .response_usage import ResponseUsage
+from .text_format_json_object import TextFormatJsonObject
+from .text_format_json_schema import TextFormatJsonSchema
+from .text_format_json_schema_schema import TextFormatJsonSchemaSchema
+from .text_format_text import TextFormatText
+from .tool_choice_allowed import ToolChoiceAllowed
+from .tool_choice_allowed_mode import ToolChoiceAllowedMode
+from .tool_choice_allowed_tools_item import ToolChoiceAllowedToolsItem
+from .tool_choice_apply_patch import ToolChoiceApplyPatch
+from .tool_choice_custom import ToolChoiceCustom
+from .tool_choice_function import ToolChoiceFunction
+from .tool_choice_mcp import ToolChoiceMcp
+from .tool_choice_options import ToolChoiceOptions
+from .tool_choice_shell import ToolChoiceShell
+from .tool_choice_types import ToolChoiceTypes
+from .tool_choice_types_type import ToolChoiceTypesType
+from .top_logprob import TopLogprob
+from .url_citation import URLCitation
+from .web_search_action_find import WebSearchActionFind
+from .web_search_action_open_page import WebSearchActionOpenPage
+from .web_search_action_search import WebSearchActionSearch
+from .web_search_filters import WebSearchFilters
+from .web_search_source import WebSearchSource
+from .web_search_tool import WebSearchTool
+from .web_search_tool_search_context_size import WebSearchToolSearchContextSize
+from .web_search_tool_type import WebSearchToolType
+from .web_search_user_location import WebSearchUserLocation
+
+__all__ = (
+    "CodeInterpreterContainerAuto",
+    "CodeInterpreterTool",
+    "ContainerFileCitation",
+    "CreateResponseRequest",
+    "CreateResponseRequestServiceTierType1",
+    "CreateResponseRequestServiceTierType2Type1",
+    "CreateResponseRequestServiceTierType3Type1",
+    "CreateResponseRequestTruncationType1",
+    "CreateResponseRequestTruncationType2Type1",
+    "CreateResponseRequestTruncationType3Type1",
+    "EasyInputMessage",
+    "EasyInputMessageRole",
+    "ErrorObject",
+    "ErrorResponse",
+    "FileCitation",
+    "FilePath",
+    "FileSearchResult",
+    "FileSearchResultAttributesType0",
+    "FileSearchTool",
+    "FileSearchToolFiltersType0",
+    "FileSearchToolRankingOptions",
+    "FunctionCallOutput",
+    "FunctionCallOutputStatusType1",
+    "FunctionCallOutputStatusType2Type1",
+    "FunctionCallOutputStatusType3Type1",
+    "FunctionTool",
+    "FunctionToolParametersType0",
+    "IncompleteDetails",
+    "IncompleteDetailsReason",
+    "InputTokensDetails",
+    "ItemReference",
+    "ItemReferenceTypeType1",
+    "ItemReferenceTypeType2Type1",
+    "ItemReferenceTypeType3Type1",
+    "Logprob",
+    "McpTool",
+    "McpToolHeadersType0",
+    "McpToolRequireApprovalType1",
+    "McpToolRequireApprovalType2Type1",
+    "McpToolRequireApprovalType3Type1",
+    "Message",
+    "MessageRole",
+    "MessageStatus",
+    "Metadata",
+    "OutputTokensDetails",
+    "Reasoning",
+    "ReasoningEffortType1",
+    "ReasoningEffortType2Type1",
+    "ReasoningEffortType3Type1",
+    "ReasoningSummaryText",
+    "ReasoningSummaryType1",
+    "ReasoningSummaryType2Type1",
+    "ReasoningSummaryType3Type1",
+    "ReasoningText",
+    "ResponseCompletedEvent",
+    "ResponseContentPartAddedEvent",
+    "ResponseContentPartDoneEvent",
+    "ResponseConversationParam",
+    "ResponseCreatedEvent",
+    "ResponseError",
+    "ResponseErrorCode",
+    "ResponseErrorEvent",
+    "ResponseFailedEvent",
+    "ResponseFileSearchToolCall",
+    "ResponseFileSearchToolCallStatus",
+    "ResponseFunctionCallArgumentsDeltaEvent",
+    "ResponseFunctionCallArgumentsDoneEvent",
+    "ResponseFunctionToolCall",
+    "ResponseFunctionToolCallStatus",
+    "ResponseFunctionWebSearch",
+    "ResponseFunctionWebSearchStatus",
+    "ResponseIncludable",
+    "ResponseIncompleteEvent",
+    "ResponseInProgressEvent",
+    "ResponseInputFile",
+    "ResponseInputImage",
+    "ResponseInputImageDetail",
+    "ResponseInputText",
+    "ResponseObject",
+    "ResponseObjectServiceTierType1",
+    "ResponseObjectServiceTierType2Type1",
+    "ResponseObjectServiceTierType3Type1",
+    "ResponseObjectTruncation",
+    "ResponseOutputItemAddedEvent",
+    "ResponseOutputItemDoneEvent",
+    "ResponseOutputMessage",
+    "ResponseOutputMessageStatus",
+    "ResponseOutputRefusal",
+    "ResponseOutputText",
+    "ResponseQueuedEvent",
+    "ResponseReasoningItem",
+    "ResponseReasoningItemStatus",
+    "ResponseReasoningSummaryTextDeltaEvent",
+    "ResponseReasoningSummaryTextDoneEvent",
+    "ResponseRefusalDeltaEvent",
+    "ResponseRefusalDoneEvent",
+    "ResponseStatus",
+    "ResponseTextConfig",
+    "ResponseTextConfigVerbosityType1",
+    "ResponseTextConfigVerbosityType2Type1",
+    "ResponseTextConfigVerbosityType3Type1",
+    "ResponseTextDeltaEvent",
+    "ResponseTextDoneEvent",
+    "ResponseUsage",
+    "TextFormatJsonObject",
+    "TextFormatJsonSchema",
+    "TextFormatJsonSchemaSchema",
+    "TextFormatText",
+    "ToolChoiceAllowed",
+    "ToolChoiceAllowedMode",
+    "ToolChoiceAllowedToolsItem",
+    "ToolChoiceApplyPatch",
+    "ToolChoiceCustom",
+    "ToolChoiceFunction",
+    "ToolChoiceMcp",
+    "ToolChoiceOptions",
+    "ToolChoiceShell",
+    "ToolChoiceTypes",
+    "ToolChoiceTypesType",
+    "TopLogprob",
+    "URLCitation",
+    "WebSearchActionFind",
+    "WebSearchActionOpenPage",
+    "WebSearchActionSearch",
+    "WebSearchFilters",
+    "WebSearchSource",
+    "WebSearchTool",
+    "WebSearchToolSearchContextSize",
+    "WebSearchToolType",
+    "WebSearchUserLocation",
+)

@@ -1,0 +1,8 @@
+"""Which model each payload kind parses into."""
+
+KIND_MODELS = {
+    "request": "CreateResponseRequest",
+    "response": "ResponseObject",
+    "error": "ZhixinErrorBody",
+    "event": "ResponseStreamEvent",
+}

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.reasoning_effort_type_1 import ReasoningEffortType1
+from ..models.reasoning_effort_type_2_type_1 import ReasoningEffortType2Type1
+from ..models.reasoning_effort_type_3_type_1 import ReasoningEffortType3Type1
+from ..models.reasoning_summary_type_1 import ReasoningSummaryType1
+from ..models.reasoning_summary_type_2_type_1 import ReasoningSummaryType2Type1
+from ..models.reasoning_summary_type_3_type_1 import ReasoningSummaryType3Type1
+from ..types import UNSET, Unset
+from typing import cast
+
+
+T = TypeVar("T", bound="Reasoning")
+
+
+@_attrs_define
+class Reasoning:
+    """Configuration options for reasoning models (OpenAI `Reasoning`).
+
+    Attributes:
+        effort (None | ReasoningEffortType1 | ReasoningEffortType2Type1 | ReasoningEffortType3Type1 | Unset): Constrains
+            effort on reasoning for reasoning models.
+        summary (None | ReasoningSummaryType1 | ReasoningSummaryType2Type1 | ReasoningSummaryType3Type1 | Unset): A
+            summary of the reasoning performed by the model.
+    """
+
+    effort: (
+        None
+        | ReasoningEffortType1
+        | ReasoningEffortType2Type1
+        | ReasoningEffortType3Type1
+        | Unset
+    ) = UNSET
+    summary: (
+        None
+        | ReasoningSummaryType1
+        | ReasoningSummaryType2Type1
+        | ReasoningSummaryType3Type1
+        | Unset
+    ) = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        effort: None | str | Unset
+        if isinstance(self.effort, Unset):
+            effort = UNSET
+        elif isinstance(self.effort, ReasoningEffortType1):
+            effort = self.effort.value
+        elif isinstance(self.effort, ReasoningEffortType2Type1):
+            effort = self.effort.value
+        elif isinstance(self.effort, ReasoningEffortType3Type1):
+            effort = self.effort.value
+        else:
+            effort = self.effort
+
+        summary: None | str | Unset
+        if isinstance(self.summary, Unset):
+            summary = UNSET
+        elif isinstance(self.summary, ReasoningSummaryType1):
+            summary = self.summary.value
+        elif isinstance(self.summary, ReasoningSummaryType2Type1):
+            summary = self.summary.value
+        elif isinstance(self.summary, ReasoningSummaryType3Type1):
+            summary = self.summary.value
+        else:
+            summary = self.summary
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if effort is not UNSET:
+            field_dict["effort"] = effort
+        if summary is not UNSET:
+            field_dict["summary"] = summary
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_effort(
+            data: object,
+        ) -> (
+            None
+            | ReasoningEffortType1
+            | ReasoningEffortType2Type1
+            | ReasoningEffortType3Type1
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effort_type_1 = ReasoningEffortType1(data)
+
+                return effort_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effort_type_2_type_1 = ReasoningEffortType2Type1(data)
+
+                return effort_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effort_type_3_type_1 = ReasoningEffortType3Type1(data)
+
+                return effort_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                None
+                | ReasoningEffortType1
+                | ReasoningEffortType2Type1
+                | ReasoningEffortType3Type1
+                | Unset,
+                data,
+            )
+
+        effort = _parse_effort(d.pop("effort", UNSET))
+
+        def _parse_summary(
+            data: object,
+        ) -> (
+            None
+            | ReasoningSummaryType1
+            | ReasoningSummaryType2Type1
+            | ReasoningSummaryType3Type1
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                summary_type_1 = ReasoningSummaryType1(data)
+
+                return summary_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                summary_type_2_type_1 = ReasoningSummaryType2Type1(data)
+
+                return summary_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                summary_type_3_type_1 = ReasoningSummaryType3Type1(data)
+
+                return summary_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                None
+                | ReasoningSummaryType1
+                | ReasoningSummaryType2Type1
+                | ReasoningSummaryType3Type1
+                | Unset,
+                data,
+            )
+
+        summary = _parse_summary(d.pop("summary", UNSET))
+
+        reasoning = cls(
+            effort=effort,
+            summary=summary,
+        )
+
+        reasoning.additional_properties = d
+        return reasoning
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
