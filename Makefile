@@ -1,0 +1,43 @@
+# responses-bindings: `make generate` regenerates generated/ from spec/ and checks the
+# documented examples; `make test` runs the drift check and the test suite. Both set up
+# .venv from the pinned requirements.lock on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CLI := $(BIN)/responses-bindings
+
+.PHONY: install generate check lint test
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+generate: install
+	$(CLI) generate
+	$(CLI) examples
+
+check: install
+	$(CLI) generate --check
+
+lint: install
+	$(CLI) lint
+	$(BIN)/ruff check generator tests
+
+test: install
+	$(CLI) generate --check
+	$(BIN)/python -m pytest
+
+.PHONY: bench fuzz
+# Benchmarks print per-payload / per-call figures and ratios against baselines measured in the same run.
+bench: install
+	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# The long property-test profile (the CI profile runs inside `make test`).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/properties
