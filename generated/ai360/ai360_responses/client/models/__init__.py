@@ -4,23 +4,11 @@ from .code_interpreter_container_auto import CodeInterpreterContainerAuto
 from .code_interpreter_tool import CodeInterpreterTool
 from .container_file_citation import ContainerFileCitation
 from .create_response_request import CreateResponseRequest
-from .create_response_request_service_tier_type_1 import (
-    CreateResponseRequestServiceTierType1,
+from .create_response_request_service_tier_type_0 import (
+    CreateResponseRequestServiceTierType0,
 )
-from .create_response_request_service_tier_type_2_type_1 import (
-    CreateResponseRequestServiceTierType2Type1,
-)
-from .create_response_request_service_tier_type_3_type_1 import (
-    CreateResponseRequestServiceTierType3Type1,
-)
-from .create_response_request_truncation_type_1 import (
-    CreateResponseRequestTruncationType1,
-)
-from .create_response_request_truncation_type_2_type_1 import (
-    CreateResponseRequestTruncationType2Type1,
-)
-from .create_response_request_truncation_type_3_type_1 import (
-    CreateResponseRequestTruncationType3Type1,
+from .create_response_request_truncation_type_0 import (
+    CreateResponseRequestTruncationType0,
 )
 from .easy_input_message import EasyInputMessage
 from .easy_input_message_role import EasyInputMessageRole
@@ -34,41 +22,27 @@ from .file_search_tool import FileSearchTool
 from .file_search_tool_filters_type_0 import FileSearchToolFiltersType0
 from .file_search_tool_ranking_options import FileSearchToolRankingOptions
 from .function_call_output import FunctionCallOutput
-from .function_call_output_status_type_1 import FunctionCallOutputStatusType1
-from .function_call_output_status_type_2_type_1 import (
-    FunctionCallOutputStatusType2Type1,
-)
-from .function_call_output_status_type_3_type_1 import (
-    FunctionCallOutputStatusType3Type1,
-)
+from .function_call_output_status_type_0 import FunctionCallOutputStatusType0
 from .function_tool import FunctionTool
 from .function_tool_parameters_type_0 import FunctionToolParametersType0
 from .incomplete_details import IncompleteDetails
 from .incomplete_details_reason import IncompleteDetailsReason
 from .input_tokens_details import InputTokensDetails
 from .item_reference import ItemReference
-from .item_reference_type_type_1 import ItemReferenceTypeType1
-from .item_reference_type_type_2_type_1 import ItemReferenceTypeType2Type1
-from .item_reference_type_type_3_type_1 import ItemReferenceTypeType3Type1
+from .item_reference_type_type_0 import ItemReferenceTypeType0
 from .logprob import Logprob
 from .mcp_tool import McpTool
 from .mcp_tool_headers_type_0 import McpToolHeadersType0
-from .mcp_tool_require_approval_type_1 import McpToolRequireApprovalType1
-from .mcp_tool_require_approval_type_2_type_1 import McpToolRequireApprovalType2Type1
-from .mcp_tool_require_approval_type_3_type_1 import McpToolRequireApprovalType3Type1
+from .mcp_tool_require_approval_type_0 import McpToolRequireApprovalType0
 from .message import Message
 from .message_role import MessageRole
 from .message_status import MessageStatus
 from .metadata import Metadata
 from .output_tokens_details import OutputTokensDetails
 from .reasoning import Reasoning
-from .reasoning_effort_type_1 import ReasoningEffortType1
-from .reasoning_effort_type_2_type_1 import ReasoningEffortType2Type1
-from .reasoning_effort_type_3_type_1 import ReasoningEffortType3Type1
+from .reasoning_effort_type_0 import ReasoningEffortType0
 from .reasoning_summary_text import ReasoningSummaryText
-from .reasoning_summary_type_1 import ReasoningSummaryType1
-from .reasoning_summary_type_2_type_1 import ReasoningSummaryType2Type1
-from .reasoning_summary_type_3_type_1 import ReasoningSummaryType3Type1
+from .reasoning_summary_type_0 import ReasoningSummaryType0
 from .reasoning_text import ReasoningText
 from .response_completed_event import ResponseCompletedEvent
 from .response_content_part_added_event import ResponseContentPartAddedEvent
@@ -99,13 +73,7 @@ from .response_input_image import ResponseInputImage
 from .response_input_image_detail import ResponseInputImageDetail
 from .response_input_text import ResponseInputText
 from .response_object import ResponseObject
-from .response_object_service_tier_type_1 import ResponseObjectServiceTierType1
-from .response_object_service_tier_type_2_type_1 import (
-    ResponseObjectServiceTierType2Type1,
-)
-from .response_object_service_tier_type_3_type_1 import (
-    ResponseObjectServiceTierType3Type1,
-)
+from .response_object_service_tier_type_0 import ResponseObjectServiceTierType0
 from .response_object_truncation import ResponseObjectTruncation
 from .response_output_item_added_event import ResponseOutputItemAddedEvent
 from .response_output_item_done_event import ResponseOutputItemDoneEvent
@@ -126,13 +94,7 @@ from .response_refusal_delta_event import ResponseRefusalDeltaEvent
 from .response_refusal_done_event import ResponseRefusalDoneEvent
 from .response_status import ResponseStatus
 from .response_text_config import ResponseTextConfig
-from .response_text_config_verbosity_type_1 import ResponseTextConfigVerbosityType1
-from .response_text_config_verbosity_type_2_type_1 import (
-    ResponseTextConfigVerbosityType2Type1,
-)
-from .response_text_config_verbosity_type_3_type_1 import (
-    ResponseTextConfigVerbosityType3Type1,
-)
+from .response_text_config_verbosity_type_0 import ResponseTextConfigVerbosityType0
 from .response_text_delta_event import ResponseTextDeltaEvent
 from .response_text_done_event import ResponseTextDoneEvent
 from .response_usage import ResponseUsage
@@ -168,12 +130,8 @@ __all__ = (
     "CodeInterpreterTool",
     "ContainerFileCitation",
     "CreateResponseRequest",
-    "CreateResponseRequestServiceTierType1",
-    "CreateResponseRequestServiceTierType2Type1",
-    "CreateResponseRequestServiceTierType3Type1",
-    "CreateResponseRequestTruncationType1",
-    "CreateResponseRequestTruncationType2Type1",
-    "CreateResponseRequestTruncationType3Type1",
+    "CreateResponseRequestServiceTierType0",
+    "CreateResponseRequestTruncationType0",
     "EasyInputMessage",
     "EasyInputMessageRole",
     "ErrorObject",
@@ -186,37 +144,27 @@ __all__ = (
     "FileSearchToolFiltersType0",
     "FileSearchToolRankingOptions",
     "FunctionCallOutput",
-    "FunctionCallOutputStatusType1",
-    "FunctionCallOutputStatusType2Type1",
-    "FunctionCallOutputStatusType3Type1",
+    "FunctionCallOutputStatusType0",
     "FunctionTool",
     "FunctionToolParametersType0",
     "IncompleteDetails",
     "IncompleteDetailsReason",
     "InputTokensDetails",
     "ItemReference",
-    "ItemReferenceTypeType1",
-    "ItemReferenceTypeType2Type1",
-    "ItemReferenceTypeType3Type1",
+    "ItemReferenceTypeType0",
     "Logprob",
     "McpTool",
     "McpToolHeadersType0",
-    "McpToolRequireApprovalType1",
-    "McpToolRequireApprovalType2Type1",
-    "McpToolRequireApprovalType3Type1",
+    "McpToolRequireApprovalType0",
     "Message",
     "MessageRole",
     "MessageStatus",
     "Metadata",
     "OutputTokensDetails",
     "Reasoning",
-    "ReasoningEffortType1",
-    "ReasoningEffortType2Type1",
-    "ReasoningEffortType3Type1",
+    "ReasoningEffortType0",
     "ReasoningSummaryText",
-    "ReasoningSummaryType1",
-    "ReasoningSummaryType2Type1",
-    "ReasoningSummaryType3Type1",
+    "ReasoningSummaryType0",
     "ReasoningText",
     "ResponseCompletedEvent",
     "ResponseContentPartAddedEvent",
@@ -243,9 +191,7 @@ __all__ = (
     "ResponseInputImageDetail",
     "ResponseInputText",
     "ResponseObject",
-    "ResponseObjectServiceTierType1",
-    "ResponseObjectServiceTierType2Type1",
-    "ResponseObjectServiceTierType3Type1",
+    "ResponseObjectServiceTierType0",
     "ResponseObjectTruncation",
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
@@ -262,9 +208,7 @@ __all__ = (
     "ResponseRefusalDoneEvent",
     "ResponseStatus",
     "ResponseTextConfig",
-    "ResponseTextConfigVerbosityType1",
-    "ResponseTextConfigVerbosityType2Type1",
-    "ResponseTextConfigVerbosityType3Type1",
+    "ResponseTextConfigVerbosityType0",
     "ResponseTextDeltaEvent",
     "ResponseTextDoneEvent",
     "ResponseUsage",

@@ -8,23 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.create_response_request_service_tier_type_1 import (
-    CreateResponseRequestServiceTierType1,
+from ..models.create_response_request_service_tier_type_0 import (
+    CreateResponseRequestServiceTierType0,
 )
-from ..models.create_response_request_service_tier_type_2_type_1 import (
-    CreateResponseRequestServiceTierType2Type1,
-)
-from ..models.create_response_request_service_tier_type_3_type_1 import (
-    CreateResponseRequestServiceTierType3Type1,
-)
-from ..models.create_response_request_truncation_type_1 import (
-    CreateResponseRequestTruncationType1,
-)
-from ..models.create_response_request_truncation_type_2_type_1 import (
-    CreateResponseRequestTruncationType2Type1,
-)
-from ..models.create_response_request_truncation_type_3_type_1 import (
-    CreateResponseRequestTruncationType3Type1,
+from ..models.create_response_request_truncation_type_0 import (
+    CreateResponseRequestTruncationType0,
 )
 from ..models.response_includable import ResponseIncludable
 from ..models.tool_choice_options import ToolChoiceOptions
@@ -93,16 +81,14 @@ class CreateResponseRequest:
         store (bool | None | Unset): Whether to store the generated model response for later retrieval via API.
         stream (bool | None | Unset): If true, the response is streamed to the client as server-sent events.
         metadata (Metadata | None | Unset): Key-value pairs attached to the response.
-        truncation (CreateResponseRequestTruncationType1 | CreateResponseRequestTruncationType2Type1 |
-            CreateResponseRequestTruncationType3Type1 | None | Unset): The truncation strategy to use for the model
+        truncation (CreateResponseRequestTruncationType0 | None | Unset): The truncation strategy to use for the model
             response.
         user (str | Unset): A stable identifier for your end-users (deprecated in favour of `safety_identifier`).
         safety_identifier (str | Unset): A stable identifier used to help detect users of your application that may
             violate usage policies.
         prompt_cache_key (str | Unset): Used to cache responses for similar requests to optimize cache hit rates.
-        service_tier (CreateResponseRequestServiceTierType1 | CreateResponseRequestServiceTierType2Type1 |
-            CreateResponseRequestServiceTierType3Type1 | None | Unset): Specifies the processing type used for serving the
-            request.
+        service_tier (CreateResponseRequestServiceTierType0 | None | Unset): Specifies the processing type used for
+            serving the request.
         background (bool | None | Unset): Whether to run the model response in the background.
         top_logprobs (int | None | Unset): The number of most likely tokens to return at each token position.
     """
@@ -156,23 +142,11 @@ class CreateResponseRequest:
     store: bool | None | Unset = UNSET
     stream: bool | None | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    truncation: (
-        CreateResponseRequestTruncationType1
-        | CreateResponseRequestTruncationType2Type1
-        | CreateResponseRequestTruncationType3Type1
-        | None
-        | Unset
-    ) = UNSET
+    truncation: CreateResponseRequestTruncationType0 | None | Unset = UNSET
     user: str | Unset = UNSET
     safety_identifier: str | Unset = UNSET
     prompt_cache_key: str | Unset = UNSET
-    service_tier: (
-        CreateResponseRequestServiceTierType1
-        | CreateResponseRequestServiceTierType2Type1
-        | CreateResponseRequestServiceTierType3Type1
-        | None
-        | Unset
-    ) = UNSET
+    service_tier: CreateResponseRequestServiceTierType0 | None | Unset = UNSET
     background: bool | None | Unset = UNSET
     top_logprobs: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -396,11 +370,7 @@ class CreateResponseRequest:
         truncation: None | str | Unset
         if isinstance(self.truncation, Unset):
             truncation = UNSET
-        elif isinstance(self.truncation, CreateResponseRequestTruncationType1):
-            truncation = self.truncation.value
-        elif isinstance(self.truncation, CreateResponseRequestTruncationType2Type1):
-            truncation = self.truncation.value
-        elif isinstance(self.truncation, CreateResponseRequestTruncationType3Type1):
+        elif isinstance(self.truncation, CreateResponseRequestTruncationType0):
             truncation = self.truncation.value
         else:
             truncation = self.truncation
@@ -414,11 +384,7 @@ class CreateResponseRequest:
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
-        elif isinstance(self.service_tier, CreateResponseRequestServiceTierType1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, CreateResponseRequestServiceTierType2Type1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, CreateResponseRequestServiceTierType3Type1):
+        elif isinstance(self.service_tier, CreateResponseRequestServiceTierType0):
             service_tier = self.service_tier.value
         else:
             service_tier = self.service_tier
@@ -975,13 +941,7 @@ class CreateResponseRequest:
 
         def _parse_truncation(
             data: object,
-        ) -> (
-            CreateResponseRequestTruncationType1
-            | CreateResponseRequestTruncationType2Type1
-            | CreateResponseRequestTruncationType3Type1
-            | None
-            | Unset
-        ):
+        ) -> CreateResponseRequestTruncationType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -989,39 +949,12 @@ class CreateResponseRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                truncation_type_1 = CreateResponseRequestTruncationType1(data)
+                truncation_type_0 = CreateResponseRequestTruncationType0(data)
 
-                return truncation_type_1
+                return truncation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                truncation_type_2_type_1 = CreateResponseRequestTruncationType2Type1(
-                    data
-                )
-
-                return truncation_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                truncation_type_3_type_1 = CreateResponseRequestTruncationType3Type1(
-                    data
-                )
-
-                return truncation_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                CreateResponseRequestTruncationType1
-                | CreateResponseRequestTruncationType2Type1
-                | CreateResponseRequestTruncationType3Type1
-                | None
-                | Unset,
-                data,
-            )
+            return cast(CreateResponseRequestTruncationType0 | None | Unset, data)
 
         truncation = _parse_truncation(d.pop("truncation", UNSET))
 
@@ -1033,13 +966,7 @@ class CreateResponseRequest:
 
         def _parse_service_tier(
             data: object,
-        ) -> (
-            CreateResponseRequestServiceTierType1
-            | CreateResponseRequestServiceTierType2Type1
-            | CreateResponseRequestServiceTierType3Type1
-            | None
-            | Unset
-        ):
+        ) -> CreateResponseRequestServiceTierType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1047,39 +974,12 @@ class CreateResponseRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                service_tier_type_1 = CreateResponseRequestServiceTierType1(data)
+                service_tier_type_0 = CreateResponseRequestServiceTierType0(data)
 
-                return service_tier_type_1
+                return service_tier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_2_type_1 = CreateResponseRequestServiceTierType2Type1(
-                    data
-                )
-
-                return service_tier_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_3_type_1 = CreateResponseRequestServiceTierType3Type1(
-                    data
-                )
-
-                return service_tier_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                CreateResponseRequestServiceTierType1
-                | CreateResponseRequestServiceTierType2Type1
-                | CreateResponseRequestServiceTierType3Type1
-                | None
-                | Unset,
-                data,
-            )
+            return cast(CreateResponseRequestServiceTierType0 | None | Unset, data)
 
         service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
 

@@ -8,13 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.function_call_output_status_type_1 import FunctionCallOutputStatusType1
-from ..models.function_call_output_status_type_2_type_1 import (
-    FunctionCallOutputStatusType2Type1,
-)
-from ..models.function_call_output_status_type_3_type_1 import (
-    FunctionCallOutputStatusType3Type1,
-)
+from ..models.function_call_output_status_type_0 import FunctionCallOutputStatusType0
 from ..types import UNSET, Unset
 from typing import cast
 from typing import Literal, cast
@@ -39,21 +33,14 @@ class FunctionCallOutput:
         output (list[ResponseInputFile | ResponseInputImage | ResponseInputText] | str): The output of the function
             call, text or a list of input content parts.
         id (None | str | Unset): The unique ID of the function tool call output.
-        status (FunctionCallOutputStatusType1 | FunctionCallOutputStatusType2Type1 | FunctionCallOutputStatusType3Type1
-            | None | Unset): The status of the item.
+        status (FunctionCallOutputStatusType0 | None | Unset): The status of the item.
     """
 
     type_: Literal["function_call_output"]
     call_id: str
     output: list[ResponseInputFile | ResponseInputImage | ResponseInputText] | str
     id: None | str | Unset = UNSET
-    status: (
-        FunctionCallOutputStatusType1
-        | FunctionCallOutputStatusType2Type1
-        | FunctionCallOutputStatusType3Type1
-        | None
-        | Unset
-    ) = UNSET
+    status: FunctionCallOutputStatusType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,11 +90,7 @@ class FunctionCallOutput:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, FunctionCallOutputStatusType1):
-            status = self.status.value
-        elif isinstance(self.status, FunctionCallOutputStatusType2Type1):
-            status = self.status.value
-        elif isinstance(self.status, FunctionCallOutputStatusType3Type1):
+        elif isinstance(self.status, FunctionCallOutputStatusType0):
             status = self.status.value
         else:
             status = self.status
@@ -213,15 +196,7 @@ class FunctionCallOutput:
 
         id = _parse_id(d.pop("id", UNSET))
 
-        def _parse_status(
-            data: object,
-        ) -> (
-            FunctionCallOutputStatusType1
-            | FunctionCallOutputStatusType2Type1
-            | FunctionCallOutputStatusType3Type1
-            | None
-            | Unset
-        ):
+        def _parse_status(data: object) -> FunctionCallOutputStatusType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -229,35 +204,12 @@ class FunctionCallOutput:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = FunctionCallOutputStatusType1(data)
+                status_type_0 = FunctionCallOutputStatusType0(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_2_type_1 = FunctionCallOutputStatusType2Type1(data)
-
-                return status_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_3_type_1 = FunctionCallOutputStatusType3Type1(data)
-
-                return status_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                FunctionCallOutputStatusType1
-                | FunctionCallOutputStatusType2Type1
-                | FunctionCallOutputStatusType3Type1
-                | None
-                | Unset,
-                data,
-            )
+            return cast(FunctionCallOutputStatusType0 | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

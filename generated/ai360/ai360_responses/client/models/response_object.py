@@ -8,13 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.response_object_service_tier_type_1 import ResponseObjectServiceTierType1
-from ..models.response_object_service_tier_type_2_type_1 import (
-    ResponseObjectServiceTierType2Type1,
-)
-from ..models.response_object_service_tier_type_3_type_1 import (
-    ResponseObjectServiceTierType3Type1,
-)
+from ..models.response_object_service_tier_type_0 import ResponseObjectServiceTierType0
 from ..models.response_object_truncation import ResponseObjectTruncation
 from ..models.response_status import ResponseStatus
 from ..models.tool_choice_options import ToolChoiceOptions
@@ -99,8 +93,7 @@ class ResponseObject:
             safety_identifier (None | str | Unset): A stable identifier used to help detect policy violations.
             prompt_cache_key (None | str | Unset): The cache key used for the request.
             metadata (Metadata | None | Unset): Key-value pairs attached to the response.
-            service_tier (None | ResponseObjectServiceTierType1 | ResponseObjectServiceTierType2Type1 |
-                ResponseObjectServiceTierType3Type1 | Unset): The processing type used for serving the request.
+            service_tier (None | ResponseObjectServiceTierType0 | Unset): The processing type used for serving the request.
             background (bool | None | Unset): Whether the model response ran in the background.
     """
 
@@ -171,13 +164,7 @@ class ResponseObject:
     safety_identifier: None | str | Unset = UNSET
     prompt_cache_key: None | str | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    service_tier: (
-        None
-        | ResponseObjectServiceTierType1
-        | ResponseObjectServiceTierType2Type1
-        | ResponseObjectServiceTierType3Type1
-        | Unset
-    ) = UNSET
+    service_tier: None | ResponseObjectServiceTierType0 | Unset = UNSET
     background: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -421,11 +408,7 @@ class ResponseObject:
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType2Type1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType3Type1):
+        elif isinstance(self.service_tier, ResponseObjectServiceTierType0):
             service_tier = self.service_tier.value
         else:
             service_tier = self.service_tier
@@ -1100,13 +1083,7 @@ class ResponseObject:
 
         def _parse_service_tier(
             data: object,
-        ) -> (
-            None
-            | ResponseObjectServiceTierType1
-            | ResponseObjectServiceTierType2Type1
-            | ResponseObjectServiceTierType3Type1
-            | Unset
-        ):
+        ) -> None | ResponseObjectServiceTierType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1114,35 +1091,12 @@ class ResponseObject:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                service_tier_type_1 = ResponseObjectServiceTierType1(data)
+                service_tier_type_0 = ResponseObjectServiceTierType0(data)
 
-                return service_tier_type_1
+                return service_tier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_2_type_1 = ResponseObjectServiceTierType2Type1(data)
-
-                return service_tier_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_3_type_1 = ResponseObjectServiceTierType3Type1(data)
-
-                return service_tier_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ResponseObjectServiceTierType1
-                | ResponseObjectServiceTierType2Type1
-                | ResponseObjectServiceTierType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ResponseObjectServiceTierType0 | Unset, data)
 
         service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
 

@@ -8,9 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.item_reference_type_type_1 import ItemReferenceTypeType1
-from ..models.item_reference_type_type_2_type_1 import ItemReferenceTypeType2Type1
-from ..models.item_reference_type_type_3_type_1 import ItemReferenceTypeType3Type1
+from ..models.item_reference_type_type_0 import ItemReferenceTypeType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -24,18 +22,11 @@ class ItemReference:
 
     Attributes:
         id (str): The ID of the item to reference.
-        type_ (ItemReferenceTypeType1 | ItemReferenceTypeType2Type1 | ItemReferenceTypeType3Type1 | None | Unset): The
-            type of item to reference. Always `item_reference`.
+        type_ (ItemReferenceTypeType0 | None | Unset): The type of item to reference. Always `item_reference`.
     """
 
     id: str
-    type_: (
-        ItemReferenceTypeType1
-        | ItemReferenceTypeType2Type1
-        | ItemReferenceTypeType3Type1
-        | None
-        | Unset
-    ) = UNSET
+    type_: ItemReferenceTypeType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +35,7 @@ class ItemReference:
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
-        elif isinstance(self.type_, ItemReferenceTypeType1):
-            type_ = self.type_.value
-        elif isinstance(self.type_, ItemReferenceTypeType2Type1):
-            type_ = self.type_.value
-        elif isinstance(self.type_, ItemReferenceTypeType3Type1):
+        elif isinstance(self.type_, ItemReferenceTypeType0):
             type_ = self.type_.value
         else:
             type_ = self.type_
@@ -70,15 +57,7 @@ class ItemReference:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_type_(
-            data: object,
-        ) -> (
-            ItemReferenceTypeType1
-            | ItemReferenceTypeType2Type1
-            | ItemReferenceTypeType3Type1
-            | None
-            | Unset
-        ):
+        def _parse_type_(data: object) -> ItemReferenceTypeType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -86,35 +65,12 @@ class ItemReference:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                type_type_1 = ItemReferenceTypeType1(data)
+                type_type_0 = ItemReferenceTypeType0(data)
 
-                return type_type_1
+                return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_2_type_1 = ItemReferenceTypeType2Type1(data)
-
-                return type_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_3_type_1 = ItemReferenceTypeType3Type1(data)
-
-                return type_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                ItemReferenceTypeType1
-                | ItemReferenceTypeType2Type1
-                | ItemReferenceTypeType3Type1
-                | None
-                | Unset,
-                data,
-            )
+            return cast(ItemReferenceTypeType0 | None | Unset, data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 

@@ -8,13 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.mcp_tool_require_approval_type_1 import McpToolRequireApprovalType1
-from ..models.mcp_tool_require_approval_type_2_type_1 import (
-    McpToolRequireApprovalType2Type1,
-)
-from ..models.mcp_tool_require_approval_type_3_type_1 import (
-    McpToolRequireApprovalType3Type1,
-)
+from ..models.mcp_tool_require_approval_type_0 import McpToolRequireApprovalType0
 from ..types import UNSET, Unset
 from typing import cast
 from typing import Literal, cast
@@ -40,8 +34,7 @@ class McpTool:
         authorization (str | Unset): An OAuth access token usable with a remote MCP server.
         headers (McpToolHeadersType0 | None | Unset): Optional HTTP headers to send to the MCP server.
         allowed_tools (list[str] | None | Unset): Names of the tools the model may call on this server.
-        require_approval (McpToolRequireApprovalType1 | McpToolRequireApprovalType2Type1 |
-            McpToolRequireApprovalType3Type1 | None | Unset): Which of the MCP server's tools require approval.
+        require_approval (McpToolRequireApprovalType0 | None | Unset): Which of the MCP server's tools require approval.
     """
 
     type_: Literal["mcp"]
@@ -52,13 +45,7 @@ class McpTool:
     authorization: str | Unset = UNSET
     headers: McpToolHeadersType0 | None | Unset = UNSET
     allowed_tools: list[str] | None | Unset = UNSET
-    require_approval: (
-        McpToolRequireApprovalType1
-        | McpToolRequireApprovalType2Type1
-        | McpToolRequireApprovalType3Type1
-        | None
-        | Unset
-    ) = UNSET
+    require_approval: McpToolRequireApprovalType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,11 +83,7 @@ class McpTool:
         require_approval: None | str | Unset
         if isinstance(self.require_approval, Unset):
             require_approval = UNSET
-        elif isinstance(self.require_approval, McpToolRequireApprovalType1):
-            require_approval = self.require_approval.value
-        elif isinstance(self.require_approval, McpToolRequireApprovalType2Type1):
-            require_approval = self.require_approval.value
-        elif isinstance(self.require_approval, McpToolRequireApprovalType3Type1):
+        elif isinstance(self.require_approval, McpToolRequireApprovalType0):
             require_approval = self.require_approval.value
         else:
             require_approval = self.require_approval
@@ -185,13 +168,7 @@ class McpTool:
 
         def _parse_require_approval(
             data: object,
-        ) -> (
-            McpToolRequireApprovalType1
-            | McpToolRequireApprovalType2Type1
-            | McpToolRequireApprovalType3Type1
-            | None
-            | Unset
-        ):
+        ) -> McpToolRequireApprovalType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -199,35 +176,12 @@ class McpTool:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                require_approval_type_1 = McpToolRequireApprovalType1(data)
+                require_approval_type_0 = McpToolRequireApprovalType0(data)
 
-                return require_approval_type_1
+                return require_approval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                require_approval_type_2_type_1 = McpToolRequireApprovalType2Type1(data)
-
-                return require_approval_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                require_approval_type_3_type_1 = McpToolRequireApprovalType3Type1(data)
-
-                return require_approval_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                McpToolRequireApprovalType1
-                | McpToolRequireApprovalType2Type1
-                | McpToolRequireApprovalType3Type1
-                | None
-                | Unset,
-                data,
-            )
+            return cast(McpToolRequireApprovalType0 | None | Unset, data)
 
         require_approval = _parse_require_approval(d.pop("require_approval", UNSET))
 

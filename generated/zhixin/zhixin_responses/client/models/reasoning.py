@@ -8,12 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.reasoning_effort_type_1 import ReasoningEffortType1
-from ..models.reasoning_effort_type_2_type_1 import ReasoningEffortType2Type1
-from ..models.reasoning_effort_type_3_type_1 import ReasoningEffortType3Type1
-from ..models.reasoning_summary_type_1 import ReasoningSummaryType1
-from ..models.reasoning_summary_type_2_type_1 import ReasoningSummaryType2Type1
-from ..models.reasoning_summary_type_3_type_1 import ReasoningSummaryType3Type1
+from ..models.reasoning_effort_type_0 import ReasoningEffortType0
+from ..models.reasoning_summary_type_0 import ReasoningSummaryType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,37 +22,19 @@ class Reasoning:
     """Configuration options for reasoning models (OpenAI `Reasoning`).
 
     Attributes:
-        effort (None | ReasoningEffortType1 | ReasoningEffortType2Type1 | ReasoningEffortType3Type1 | Unset): Constrains
-            effort on reasoning for reasoning models.
-        summary (None | ReasoningSummaryType1 | ReasoningSummaryType2Type1 | ReasoningSummaryType3Type1 | Unset): A
-            summary of the reasoning performed by the model.
+        effort (None | ReasoningEffortType0 | Unset): Constrains effort on reasoning for reasoning models.
+        summary (None | ReasoningSummaryType0 | Unset): A summary of the reasoning performed by the model.
     """
 
-    effort: (
-        None
-        | ReasoningEffortType1
-        | ReasoningEffortType2Type1
-        | ReasoningEffortType3Type1
-        | Unset
-    ) = UNSET
-    summary: (
-        None
-        | ReasoningSummaryType1
-        | ReasoningSummaryType2Type1
-        | ReasoningSummaryType3Type1
-        | Unset
-    ) = UNSET
+    effort: None | ReasoningEffortType0 | Unset = UNSET
+    summary: None | ReasoningSummaryType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         effort: None | str | Unset
         if isinstance(self.effort, Unset):
             effort = UNSET
-        elif isinstance(self.effort, ReasoningEffortType1):
-            effort = self.effort.value
-        elif isinstance(self.effort, ReasoningEffortType2Type1):
-            effort = self.effort.value
-        elif isinstance(self.effort, ReasoningEffortType3Type1):
+        elif isinstance(self.effort, ReasoningEffortType0):
             effort = self.effort.value
         else:
             effort = self.effort
@@ -64,11 +42,7 @@ class Reasoning:
         summary: None | str | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
-        elif isinstance(self.summary, ReasoningSummaryType1):
-            summary = self.summary.value
-        elif isinstance(self.summary, ReasoningSummaryType2Type1):
-            summary = self.summary.value
-        elif isinstance(self.summary, ReasoningSummaryType3Type1):
+        elif isinstance(self.summary, ReasoningSummaryType0):
             summary = self.summary.value
         else:
             summary = self.summary
@@ -87,15 +61,7 @@ class Reasoning:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_effort(
-            data: object,
-        ) -> (
-            None
-            | ReasoningEffortType1
-            | ReasoningEffortType2Type1
-            | ReasoningEffortType3Type1
-            | Unset
-        ):
+        def _parse_effort(data: object) -> None | ReasoningEffortType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -103,47 +69,16 @@ class Reasoning:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                effort_type_1 = ReasoningEffortType1(data)
+                effort_type_0 = ReasoningEffortType0(data)
 
-                return effort_type_1
+                return effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                effort_type_2_type_1 = ReasoningEffortType2Type1(data)
-
-                return effort_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                effort_type_3_type_1 = ReasoningEffortType3Type1(data)
-
-                return effort_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ReasoningEffortType1
-                | ReasoningEffortType2Type1
-                | ReasoningEffortType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ReasoningEffortType0 | Unset, data)
 
         effort = _parse_effort(d.pop("effort", UNSET))
 
-        def _parse_summary(
-            data: object,
-        ) -> (
-            None
-            | ReasoningSummaryType1
-            | ReasoningSummaryType2Type1
-            | ReasoningSummaryType3Type1
-            | Unset
-        ):
+        def _parse_summary(data: object) -> None | ReasoningSummaryType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -151,35 +86,12 @@ class Reasoning:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                summary_type_1 = ReasoningSummaryType1(data)
+                summary_type_0 = ReasoningSummaryType0(data)
 
-                return summary_type_1
+                return summary_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                summary_type_2_type_1 = ReasoningSummaryType2Type1(data)
-
-                return summary_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                summary_type_3_type_1 = ReasoningSummaryType3Type1(data)
-
-                return summary_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ReasoningSummaryType1
-                | ReasoningSummaryType2Type1
-                | ReasoningSummaryType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ReasoningSummaryType0 | Unset, data)
 
         summary = _parse_summary(d.pop("summary", UNSET))
 

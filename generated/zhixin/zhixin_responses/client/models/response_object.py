@@ -8,20 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.response_object_service_tier_type_1 import ResponseObjectServiceTierType1
-from ..models.response_object_service_tier_type_2_type_1 import (
-    ResponseObjectServiceTierType2Type1,
-)
-from ..models.response_object_service_tier_type_3_type_1 import (
-    ResponseObjectServiceTierType3Type1,
-)
-from ..models.response_object_truncation_type_1 import ResponseObjectTruncationType1
-from ..models.response_object_truncation_type_2_type_1 import (
-    ResponseObjectTruncationType2Type1,
-)
-from ..models.response_object_truncation_type_3_type_1 import (
-    ResponseObjectTruncationType3Type1,
-)
+from ..models.response_object_service_tier_type_0 import ResponseObjectServiceTierType0
+from ..models.response_object_truncation_type_0 import ResponseObjectTruncationType0
 from ..models.response_status import ResponseStatus
 from ..models.tool_choice_options import ToolChoiceOptions
 from ..types import UNSET, Unset
@@ -98,16 +86,14 @@ class ResponseObject:
                 Unset): The tools the model could call.
             top_p (float | None | Unset): Nucleus sampling probability mass used.
             top_logprobs (int | None | Unset): The number of most likely tokens returned at each token position.
-            truncation (None | ResponseObjectTruncationType1 | ResponseObjectTruncationType2Type1 |
-                ResponseObjectTruncationType3Type1 | Unset): The truncation strategy used for the model response.
+            truncation (None | ResponseObjectTruncationType0 | Unset): The truncation strategy used for the model response.
             usage (ResponseUsage | Unset): Token usage details: input tokens, output tokens, a breakdown of output tokens,
                 and the total tokens used (OpenAI `ResponseUsage`).
             user (None | str | Unset): A stable identifier for your end-users.
             safety_identifier (None | str | Unset): A stable identifier used to help detect policy violations.
             prompt_cache_key (None | str | Unset): The cache key used for the request.
             metadata (Metadata | None | Unset): Key-value pairs attached to the response.
-            service_tier (None | ResponseObjectServiceTierType1 | ResponseObjectServiceTierType2Type1 |
-                ResponseObjectServiceTierType3Type1 | Unset): The processing type used for serving the request.
+            service_tier (None | ResponseObjectServiceTierType0 | Unset): The processing type used for serving the request.
             background (bool | None | Unset): Whether the model response ran in the background.
             frequency_penalty (float | None | Unset): The frequency penalty used.
             presence_penalty (float | None | Unset): The presence penalty used.
@@ -175,25 +161,13 @@ class ResponseObject:
     ) = UNSET
     top_p: float | None | Unset = UNSET
     top_logprobs: int | None | Unset = UNSET
-    truncation: (
-        None
-        | ResponseObjectTruncationType1
-        | ResponseObjectTruncationType2Type1
-        | ResponseObjectTruncationType3Type1
-        | Unset
-    ) = UNSET
+    truncation: None | ResponseObjectTruncationType0 | Unset = UNSET
     usage: ResponseUsage | Unset = UNSET
     user: None | str | Unset = UNSET
     safety_identifier: None | str | Unset = UNSET
     prompt_cache_key: None | str | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
-    service_tier: (
-        None
-        | ResponseObjectServiceTierType1
-        | ResponseObjectServiceTierType2Type1
-        | ResponseObjectServiceTierType3Type1
-        | Unset
-    ) = UNSET
+    service_tier: None | ResponseObjectServiceTierType0 | Unset = UNSET
     background: bool | None | Unset = UNSET
     frequency_penalty: float | None | Unset = UNSET
     presence_penalty: float | None | Unset = UNSET
@@ -412,11 +386,7 @@ class ResponseObject:
         truncation: None | str | Unset
         if isinstance(self.truncation, Unset):
             truncation = UNSET
-        elif isinstance(self.truncation, ResponseObjectTruncationType1):
-            truncation = self.truncation.value
-        elif isinstance(self.truncation, ResponseObjectTruncationType2Type1):
-            truncation = self.truncation.value
-        elif isinstance(self.truncation, ResponseObjectTruncationType3Type1):
+        elif isinstance(self.truncation, ResponseObjectTruncationType0):
             truncation = self.truncation.value
         else:
             truncation = self.truncation
@@ -454,11 +424,7 @@ class ResponseObject:
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType2Type1):
-            service_tier = self.service_tier.value
-        elif isinstance(self.service_tier, ResponseObjectServiceTierType3Type1):
+        elif isinstance(self.service_tier, ResponseObjectServiceTierType0):
             service_tier = self.service_tier.value
         else:
             service_tier = self.service_tier
@@ -1114,13 +1080,7 @@ class ResponseObject:
 
         def _parse_truncation(
             data: object,
-        ) -> (
-            None
-            | ResponseObjectTruncationType1
-            | ResponseObjectTruncationType2Type1
-            | ResponseObjectTruncationType3Type1
-            | Unset
-        ):
+        ) -> None | ResponseObjectTruncationType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1128,35 +1088,12 @@ class ResponseObject:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                truncation_type_1 = ResponseObjectTruncationType1(data)
+                truncation_type_0 = ResponseObjectTruncationType0(data)
 
-                return truncation_type_1
+                return truncation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                truncation_type_2_type_1 = ResponseObjectTruncationType2Type1(data)
-
-                return truncation_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                truncation_type_3_type_1 = ResponseObjectTruncationType3Type1(data)
-
-                return truncation_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ResponseObjectTruncationType1
-                | ResponseObjectTruncationType2Type1
-                | ResponseObjectTruncationType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ResponseObjectTruncationType0 | Unset, data)
 
         truncation = _parse_truncation(d.pop("truncation", UNSET))
 
@@ -1213,13 +1150,7 @@ class ResponseObject:
 
         def _parse_service_tier(
             data: object,
-        ) -> (
-            None
-            | ResponseObjectServiceTierType1
-            | ResponseObjectServiceTierType2Type1
-            | ResponseObjectServiceTierType3Type1
-            | Unset
-        ):
+        ) -> None | ResponseObjectServiceTierType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -1227,35 +1158,12 @@ class ResponseObject:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                service_tier_type_1 = ResponseObjectServiceTierType1(data)
+                service_tier_type_0 = ResponseObjectServiceTierType0(data)
 
-                return service_tier_type_1
+                return service_tier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_2_type_1 = ResponseObjectServiceTierType2Type1(data)
-
-                return service_tier_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_3_type_1 = ResponseObjectServiceTierType3Type1(data)
-
-                return service_tier_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ResponseObjectServiceTierType1
-                | ResponseObjectServiceTierType2Type1
-                | ResponseObjectServiceTierType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ResponseObjectServiceTierType0 | Unset, data)
 
         service_tier = _parse_service_tier(d.pop("service_tier", UNSET))
 

@@ -8,14 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.response_reasoning_item_status_type_1 import (
-    ResponseReasoningItemStatusType1,
-)
-from ..models.response_reasoning_item_status_type_2_type_1 import (
-    ResponseReasoningItemStatusType2Type1,
-)
-from ..models.response_reasoning_item_status_type_3_type_1 import (
-    ResponseReasoningItemStatusType3Type1,
+from ..models.response_reasoning_item_status_type_0 import (
+    ResponseReasoningItemStatusType0,
 )
 from ..types import UNSET, Unset
 from typing import cast
@@ -41,8 +35,7 @@ class ResponseReasoningItem:
             content (list[ReasoningText] | None | Unset): Reasoning text content.
             encrypted_content (None | str | Unset): The encrypted content of the reasoning item, when requested via
                 `include`.
-            status (None | ResponseReasoningItemStatusType1 | ResponseReasoningItemStatusType2Type1 |
-                ResponseReasoningItemStatusType3Type1 | Unset): The status of the item.
+            status (None | ResponseReasoningItemStatusType0 | Unset): The status of the item.
     """
 
     type_: Literal["reasoning"]
@@ -50,13 +43,7 @@ class ResponseReasoningItem:
     summary: list[ReasoningSummaryText]
     content: list[ReasoningText] | None | Unset = UNSET
     encrypted_content: None | str | Unset = UNSET
-    status: (
-        None
-        | ResponseReasoningItemStatusType1
-        | ResponseReasoningItemStatusType2Type1
-        | ResponseReasoningItemStatusType3Type1
-        | Unset
-    ) = UNSET
+    status: None | ResponseReasoningItemStatusType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,11 +80,7 @@ class ResponseReasoningItem:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, ResponseReasoningItemStatusType1):
-            status = self.status.value
-        elif isinstance(self.status, ResponseReasoningItemStatusType2Type1):
-            status = self.status.value
-        elif isinstance(self.status, ResponseReasoningItemStatusType3Type1):
+        elif isinstance(self.status, ResponseReasoningItemStatusType0):
             status = self.status.value
         else:
             status = self.status
@@ -174,13 +157,7 @@ class ResponseReasoningItem:
 
         def _parse_status(
             data: object,
-        ) -> (
-            None
-            | ResponseReasoningItemStatusType1
-            | ResponseReasoningItemStatusType2Type1
-            | ResponseReasoningItemStatusType3Type1
-            | Unset
-        ):
+        ) -> None | ResponseReasoningItemStatusType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -188,35 +165,12 @@ class ResponseReasoningItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_1 = ResponseReasoningItemStatusType1(data)
+                status_type_0 = ResponseReasoningItemStatusType0(data)
 
-                return status_type_1
+                return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_2_type_1 = ResponseReasoningItemStatusType2Type1(data)
-
-                return status_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_3_type_1 = ResponseReasoningItemStatusType3Type1(data)
-
-                return status_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ResponseReasoningItemStatusType1
-                | ResponseReasoningItemStatusType2Type1
-                | ResponseReasoningItemStatusType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ResponseReasoningItemStatusType0 | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

@@ -8,14 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.response_text_config_verbosity_type_1 import (
-    ResponseTextConfigVerbosityType1,
-)
-from ..models.response_text_config_verbosity_type_2_type_1 import (
-    ResponseTextConfigVerbosityType2Type1,
-)
-from ..models.response_text_config_verbosity_type_3_type_1 import (
-    ResponseTextConfigVerbosityType3Type1,
+from ..models.response_text_config_verbosity_type_0 import (
+    ResponseTextConfigVerbosityType0,
 )
 from ..types import UNSET, Unset
 from typing import cast
@@ -36,20 +30,13 @@ class ResponseTextConfig:
     Attributes:
         format_ (TextFormatJsonObject | TextFormatJsonSchema | TextFormatText | Unset): An object specifying the format
             that the model must output, told apart by `type`.
-        verbosity (None | ResponseTextConfigVerbosityType1 | ResponseTextConfigVerbosityType2Type1 |
-            ResponseTextConfigVerbosityType3Type1 | Unset): Constrains the verbosity of the model's response.
+        verbosity (None | ResponseTextConfigVerbosityType0 | Unset): Constrains the verbosity of the model's response.
     """
 
     format_: TextFormatJsonObject | TextFormatJsonSchema | TextFormatText | Unset = (
         UNSET
     )
-    verbosity: (
-        None
-        | ResponseTextConfigVerbosityType1
-        | ResponseTextConfigVerbosityType2Type1
-        | ResponseTextConfigVerbosityType3Type1
-        | Unset
-    ) = UNSET
+    verbosity: None | ResponseTextConfigVerbosityType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,11 +57,7 @@ class ResponseTextConfig:
         verbosity: None | str | Unset
         if isinstance(self.verbosity, Unset):
             verbosity = UNSET
-        elif isinstance(self.verbosity, ResponseTextConfigVerbosityType1):
-            verbosity = self.verbosity.value
-        elif isinstance(self.verbosity, ResponseTextConfigVerbosityType2Type1):
-            verbosity = self.verbosity.value
-        elif isinstance(self.verbosity, ResponseTextConfigVerbosityType3Type1):
+        elif isinstance(self.verbosity, ResponseTextConfigVerbosityType0):
             verbosity = self.verbosity.value
         else:
             verbosity = self.verbosity
@@ -130,13 +113,7 @@ class ResponseTextConfig:
 
         def _parse_verbosity(
             data: object,
-        ) -> (
-            None
-            | ResponseTextConfigVerbosityType1
-            | ResponseTextConfigVerbosityType2Type1
-            | ResponseTextConfigVerbosityType3Type1
-            | Unset
-        ):
+        ) -> None | ResponseTextConfigVerbosityType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -144,35 +121,12 @@ class ResponseTextConfig:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                verbosity_type_1 = ResponseTextConfigVerbosityType1(data)
+                verbosity_type_0 = ResponseTextConfigVerbosityType0(data)
 
-                return verbosity_type_1
+                return verbosity_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                verbosity_type_2_type_1 = ResponseTextConfigVerbosityType2Type1(data)
-
-                return verbosity_type_2_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                verbosity_type_3_type_1 = ResponseTextConfigVerbosityType3Type1(data)
-
-                return verbosity_type_3_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                None
-                | ResponseTextConfigVerbosityType1
-                | ResponseTextConfigVerbosityType2Type1
-                | ResponseTextConfigVerbosityType3Type1
-                | Unset,
-                data,
-            )
+            return cast(None | ResponseTextConfigVerbosityType0 | Unset, data)
 
         verbosity = _parse_verbosity(d.pop("verbosity", UNSET))
 
