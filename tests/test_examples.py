@@ -9,9 +9,10 @@ import re
 import jsonschema
 import pytest
 
-from conftest import GENERATED, VENDOR_DOCS, VENDORS, bundled_document, canonical_json, vendor_package
 from responses_bindings.examples import documented_examples
 from responses_bindings.jsonschemas import kind_roots
+
+from conftest import GENERATED, VENDOR_DOCS, VENDORS, bundled_document, canonical_json, vendor_package
 
 EXAMPLES = [example for vendor in VENDORS for example in documented_examples(vendor, bundled_document(vendor))]
 IDS = [f"{e.vendor_id}-{e.kind}-{e.name}" for e in EXAMPLES]

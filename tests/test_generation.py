@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GENERATED, REPO, SPEC, VENDORS
 from responses_bindings.manifest import files_below
 from responses_bindings.pipeline import build_all, compare_trees, generate
+
+from conftest import GENERATED, REPO, SPEC, VENDORS
 
 
 @pytest.fixture(scope="module")

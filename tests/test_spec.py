@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SPEC, VENDORS, bundled_document
 from responses_bindings.bundle import bundle, merge_patch
 from responses_bindings.lint import lint
 from responses_bindings.load import SpecError, discover_vendors
+
+from conftest import SPEC, VENDORS, bundled_document
 
 AI360_DATA_MODELS = """ResponseInputText ResponseInputImage ResponseInputFile ResponseError
 ResponseConversationParam ResponseIncludable ResponseInputMessageContentList EasyInputMessage
