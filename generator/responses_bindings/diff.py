@@ -1,0 +1,382 @@
+"""`responses-bindings diff OLD NEW`: what changed between two vendor specs, and does it break clients.
+
+OLD and NEW are vendor root files, or `REV:path` for a root as committed in git (the path
+from the repository's top, as `git show` takes it; the root's folder is materialised from
+that revision, since roots reference shared component files). Both are bundled and read
+as a client sees them: the fields of each payload kind by pointer (flatten.py), the
+operations and the security schemes.
+
+A change is breaking when code written against OLD can fail against NEW. The client
+*receives* responses, errors and events, so there widening breaks: a field removed or
+renamed, a type changed or widened, a field made nullable or optional, an enum value or a
+union variant added (the generated models treat every enum and union as closed). The
+client *sends* requests, so there narrowing breaks: a field removed, a field made required
+(or added as required), a type, enum or union narrowed, `null` no longer accepted. An
+operation removed or changed (operationId, body, status codes, media types, the model a
+payload is named after) and any change of the security schemes a client must satisfy
+break too. Everything else is reported as not breaking.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .bundle import COMPONENT_PREFIX, Bundle, bundle
+from .flatten import Field, flatten
+from .jsonschemas import KIND_LOCATIONS
+from .load import SpecError, VendorRoot, discover_vendors, read_yaml
+
+RECEIVED = {"response", "error", "event"}
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+class UsageError(Exception):
+    """A bad OLD/NEW argument (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    breaking: bool
+    kind: str  # a payload kind, `operation`, `security` or `servers`
+    where: str  # a field pointer or an operation
+    message: str
+    group: tuple = ()  # changes with the same group are one change seen in several places
+
+
+# -- reading OLD and NEW --------------------------------------------------------------------
+
+def read_root(path: Path) -> VendorRoot:
+    document = read_yaml(path)
+    if not isinstance(document, dict) or "openapi" not in document:
+        raise SpecError(path, "", "a vendor root must be an OpenAPI document")
+    return VendorRoot(path.stem, path, document)
+
+
+@contextmanager
+def materialised(spec: str, repo: Path | None = None) -> Iterator[VendorRoot]:
+    """The vendor root named by `spec`: a file, or `REV:path` extracted from git (the
+    repository holding `repo`, default the current folder) into a temp dir."""
+    if Path(spec).is_file():
+        yield read_root(Path(spec))
+        return
+    rev, colon, inner = spec.partition(":")
+    if not (colon and rev and inner):
+        raise UsageError(f"{spec}: no such file (and not REV:path)")
+    top = _git(["rev-parse", "--show-toplevel"], repo or Path.cwd(), spec).decode().strip()
+    folder = PurePosixPath(inner).parent.as_posix()
+    tar = _git(["archive", "--format=tar", rev, "--", folder], Path(top), spec)
+    with tempfile.TemporaryDirectory(prefix="responses-bindings-diff-") as scratch:
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(scratch, filter="data")
+        root = Path(scratch) / inner
+        if not root.is_file():
+            raise UsageError(f"{spec}: {inner} does not exist at {rev}")
+        yield read_root(root)
+
+
+def _git(args: list[str], cwd: Path, spec: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise UsageError(f"{spec}: cannot run git: {exc.strerror}") from None
+    if done.returncode:
+        raise UsageError(f"{spec}: git {args[0]} failed: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+# -- comparing ----------------------------------------------------------------------------
+
+def kind_components(document: dict) -> dict[str, str]:
+    """Each payload kind's root component, for the kinds the operation has."""
+    operation = ((document.get("paths") or {}).get("/v1/responses") or {}).get("post") or {}
+    found = {}
+    for kind, (where, media_type) in KIND_LOCATIONS.items():
+        holder = operation.get("requestBody") if where == "requestBody" else (operation.get("responses") or {}).get(where)
+        ref = (((holder or {}).get("content") or {}).get(media_type) or {}).get("schema", {}).get("$ref", "")
+        if ref.startswith(COMPONENT_PREFIX):
+            found[kind] = ref.removeprefix(COMPONENT_PREFIX)
+    return found
+
+
+def compare(old: Bundle, new: Bundle) -> list[Change]:
+    """Every change from `old` to `new`, payload fields first."""
+    old_doc, new_doc = old.document, new.document
+    old_kinds, new_kinds = kind_components(old_doc), kind_components(new_doc)
+    changes = []
+    for kind in KIND_LOCATIONS:
+        if kind in old_kinds and kind in new_kinds:
+            old_fields = flatten(old_doc["components"]["schemas"], old_kinds[kind])
+            new_fields = flatten(new_doc["components"]["schemas"], new_kinds[kind])
+            changes += compare_fields(kind, old_fields, new_fields)
+    changes += compare_operations(old_doc, new_doc, old_kinds, new_kinds)
+    changes += compare_security(old_doc, new_doc)
+    changes += compare_servers(old_doc, new_doc)
+    return changes
+
+
+def _change(field: Field, kind: str, breaking: bool, message: str) -> Change:
+    direction = "received" if kind in RECEIVED else "sent"
+    return Change(breaking, kind, field.pointer, message, (direction, field.owner, field.local, message))
+
+
+def compare_fields(kind: str, old: dict[str, Field], new: dict[str, Field]) -> list[Change]:
+    """The field-level changes of one payload kind."""
+    received = kind in RECEIVED
+    changes: list[Change] = []
+    renamed: dict[str, str] = _renames(old, new)
+    for where, before in old.items():
+        after = new.get(where)
+        if after is None:
+            if before.parent in new and before.node in ("property", "variant"):
+                changes.append(_removed(kind, before, renamed.get(where), received))
+        else:
+            changes += _changed(kind, before, after, received)
+    for where, after in new.items():
+        if where not in old and after.parent in old and where not in renamed.values():
+            if after.node == "property":
+                breaking = not received and bool(after.required)
+                changes.append(_change(after, kind, breaking, "required field added" if after.required else "field added"))
+            elif after.node == "variant":
+                changes.append(_change(after, kind, received, "union variant added"))
+    return changes
+
+
+def _renames(old: dict[str, Field], new: dict[str, Field]) -> dict[str, str]:
+    """Old pointer -> new pointer, where exactly one property left a parent and one alike arrived."""
+    gone = [f for p, f in old.items() if p not in new and f.node == "property" and f.parent in new]
+    came = [f for p, f in new.items() if p not in old and f.node == "property" and f.parent in old]
+    pairs = {}
+    for before in gone:
+        alike = [f for f in came if f.parent == before.parent and f.signature() == before.signature()]
+        rivals = [f for f in gone if f.parent == before.parent and f.signature() == before.signature()]
+        if len(alike) == 1 and len(rivals) == 1:
+            pairs[before.pointer] = alike[0].pointer
+    return pairs
+
+
+def _removed(kind: str, before: Field, renamed_to: str | None, received: bool) -> Change:
+    if renamed_to is not None:
+        return _change(before, kind, True, f"field renamed to `{renamed_to.rsplit('/', 1)[-1]}`")
+    if before.node == "variant":
+        return _change(before, kind, not received, "union variant removed")
+    return _change(before, kind, True, "field removed")
+
+
+def _changed(kind: str, before: Field, after: Field, received: bool) -> list[Change]:
+    """Type, nullability, requiredness and enum changes of a field present on both sides."""
+    changes = []
+    if not (before.variants and after.variants) and before.types != after.types:
+        wider = not after.types or (bool(before.types) and not set(after.types) <= set(before.types))
+        narrower = not before.types or (bool(after.types) and not set(before.types) <= set(after.types))
+        breaking = wider if received else narrower
+        changes.append(_change(after, kind, breaking, f"type changed: {_types(before)} → {_types(after)}"))
+    if before.nullable != after.nullable:
+        breaking = after.nullable if received else before.nullable
+        changes.append(_change(after, kind, breaking, "made nullable" if after.nullable else "no longer nullable"))
+    if before.required is not None and after.required is not None and before.required != after.required:
+        breaking = before.required if received else after.required
+        changes.append(_change(after, kind, breaking, "made required" if after.required else "made optional"))
+    if before.enum != after.enum:
+        changes.append(_enum_change(kind, before, after, received))
+    return changes
+
+
+def _types(field: Field) -> str:
+    return " | ".join(field.types) or "any"
+
+
+def _values(values: tuple[str, ...], limit: int = 6) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f", … ({len(values)} values)" if len(values) > limit else "")
+
+
+def _enum_change(kind: str, before: Field, after: Field, received: bool) -> Change:
+    if after.enum is None:
+        return _change(after, kind, received, f"enum dropped (was {_values(before.enum)}): any value allowed")
+    if before.enum is None:
+        return _change(after, kind, not received, f"now restricted to {_values(after.enum)}")
+    added = [v for v in after.enum if v not in before.enum]
+    removed = [v for v in before.enum if v not in after.enum]
+    parts = [f"value(s) added: {_values(tuple(added))}"] * bool(added) + [f"value(s) removed: {_values(tuple(removed))}"] * bool(removed)
+    breaking = bool(added) if received else bool(removed)
+    return _change(after, kind, breaking, "enum " + "; ".join(parts))
+
+
+def _operations(document: dict) -> dict[str, dict]:
+    return {
+        f"{method.upper()} {path}": operation
+        for path, item in (document.get("paths") or {}).items()
+        for method, operation in (item or {}).items()
+        if method in HTTP_METHODS
+    }
+
+
+def _media(operation: dict) -> tuple[set[str], set[str]]:
+    """The request media types and the `status media-type` pairs of the answers."""
+    request = set((operation.get("requestBody") or {}).get("content") or {})
+    answers = {
+        f"{status} {media}"
+        for status, answer in (operation.get("responses") or {}).items()
+        for media in ((answer or {}).get("content") or {"(no body)": None})
+    }
+    return request, answers
+
+
+def compare_operations(old_doc: dict, new_doc: dict, old_kinds: dict, new_kinds: dict) -> list[Change]:
+    old_ops, new_ops = _operations(old_doc), _operations(new_doc)
+    changes = [Change(True, "operation", name, "operation removed") for name in old_ops if name not in new_ops]
+    changes += [Change(False, "operation", name, "operation added") for name in new_ops if name not in old_ops]
+    for name in (n for n in old_ops if n in new_ops):
+        before, after = old_ops[name], new_ops[name]
+        if before.get("operationId") != after.get("operationId"):
+            changes.append(Change(True, "operation", name, f"operationId changed: {before.get('operationId')} → {after.get('operationId')}"))
+        old_body, new_body = before.get("requestBody") or {}, after.get("requestBody") or {}
+        if new_body.get("required") and not old_body.get("required"):
+            changes.append(Change(True, "operation", name, "request body made required"))
+        (old_in, old_out), (new_in, new_out) = _media(before), _media(after)
+        for media in sorted(old_in - new_in):
+            changes.append(Change(True, "operation", name, f"request media type removed: {media}"))
+        for media in sorted(new_in - old_in):
+            changes.append(Change(False, "operation", name, f"request media type added: {media}"))
+        for answer in sorted(old_out ^ new_out):
+            changes.append(Change(True, "operation", name, f"answer {'removed' if answer in old_out else 'added'}: {answer}"))
+        changes += _parameter_changes(name, before, after)
+    for kind in (k for k in KIND_LOCATIONS if old_kinds.get(k) and new_kinds.get(k) and old_kinds[k] != new_kinds[k]):
+        changes.append(Change(True, "operation", kind, f"payload model renamed: {old_kinds[kind]} → {new_kinds[kind]}"))
+    return changes
+
+
+def _parameter_changes(name: str, before: dict, after: dict) -> list[Change]:
+    def params(operation):
+        return {f"{p.get('in')} {p.get('name')}": p for p in operation.get("parameters") or [] if isinstance(p, dict)}
+
+    old, new = params(before), params(after)
+    changes = [Change(True, "operation", name, f"parameter removed: {p}") for p in old if p not in new]
+    for key, param in new.items():
+        if param.get("required") and not (old.get(key) or {}).get("required"):
+            changes.append(Change(True, "operation", name, f"parameter required: {key}"))
+        elif key not in old:
+            changes.append(Change(False, "operation", name, f"optional parameter added: {key}"))
+    return changes
+
+
+def _security(document: dict) -> tuple[list, dict[str, dict]]:
+    """The top-level requirements, and each scheme's definition without its description."""
+    schemes = ((document.get("components") or {}).get("securitySchemes") or {})
+    definitions = {name: {k: v for k, v in (s or {}).items() if k != "description"} for name, s in schemes.items()}
+    return document.get("security") or [], definitions
+
+
+def _scheme_text(definition: dict | None) -> str:
+    if definition is None:
+        return "(undefined)"
+    return " ".join(f"{k}={v}" for k, v in sorted(definition.items()))
+
+
+def compare_security(old_doc: dict, new_doc: dict) -> list[Change]:
+    """What the client must send to authenticate: the required schemes and their definitions."""
+    (old_req, old_defs), (new_req, new_defs) = _security(old_doc), _security(new_doc)
+
+    def effective(requirements, definitions):
+        return sorted(
+            sorted((_scheme_text(definitions.get(name)), tuple(scopes or [])) for name, scopes in req.items())
+            for req in requirements
+        )
+
+    changes = []
+    if effective(old_req, old_defs) != effective(new_req, new_defs):
+        def show(reqs, defs):
+            return "; ".join(" + ".join(_scheme_text(defs.get(n)) for n in r) for r in reqs) or "none"
+        changes.append(Change(True, "security", "security",
+                              f"authentication changed: {show(old_req, old_defs)} → {show(new_req, new_defs)}"))
+    elif old_req != new_req:
+        changes.append(Change(False, "security", "security", "security scheme renamed, same definition"))
+    return changes
+
+
+def compare_servers(old_doc: dict, new_doc: dict) -> list[Change]:
+    old = [s.get("url") for s in old_doc.get("servers") or []]
+    new = [s.get("url") for s in new_doc.get("servers") or []]
+    if old == new:
+        return []
+    return [Change(False, "servers", "servers", f"server URLs changed: {', '.join(old) or 'none'} → {', '.join(new) or 'none'}")]
+
+
+# -- reporting ----------------------------------------------------------------------------
+
+def grouped(changes: list[Change]) -> list[tuple[Change, int]]:
+    """One change per group (its shortest pointer), with how many other places it shows in."""
+    groups: dict[tuple, list[Change]] = {}
+    for index, change in enumerate(changes):
+        groups.setdefault(change.group or (index,), []).append(change)
+    order = {kind: index for index, kind in enumerate(KIND_LOCATIONS)}
+
+    def first(change: Change) -> tuple:
+        return order.get(change.kind, len(order)), len(change.where), change.where
+
+    firsts = [(min(members, key=first), len(members) - 1) for members in groups.values()]
+    return sorted(firsts, key=lambda pair: not pair[0].breaking)
+
+
+def report(changes: list[Change], title: str) -> str:
+    lines = [title]
+    shown = grouped(changes)
+    for breaking in (True, False):
+        part = [(c, more) for c, more in shown if c.breaking == breaking]
+        if part:
+            lines.append("BREAKING" if breaking else "not breaking")
+        for change, more in part:
+            where = change.where or "(the payload)"
+            also = f"  [and {more} more place{'s' * (more > 1)}]" if more else ""
+            lines.append(f"  {change.kind:9} {where}: {change.message}{also}")
+    count = sum(c.breaking for c, _ in shown)
+    lines.append(f"{len(shown)} change(s), {count} breaking" if shown else "no changes")
+    return "\n".join(lines)
+
+
+def diff(old_spec: str, new_spec: str, repo: Path | None = None) -> tuple[list[Change], str]:
+    """Compare two vendor roots (files or `REV:path`); the changes and their report."""
+    with materialised(old_spec, repo) as old_root, materialised(new_spec, repo) as new_root:
+        changes = compare(bundle(old_root), bundle(new_root))
+    return changes, report(changes, f"{old_spec} → {new_spec}")
+
+
+def diff_since(spec_dir: Path, rev: str) -> tuple[list[Change], str]:
+    """Every vendor root of `spec_dir` (in the working tree) against the same root at `rev`."""
+    repo = spec_dir.resolve()
+    top = Path(_git(["rev-parse", "--show-toplevel"], repo, rev).decode().strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], repo, rev)
+    changes, reports = [], []
+    for root in discover_vendors(spec_dir):
+        inner = root.path.resolve().relative_to(top).as_posix()
+        if subprocess.run(["git", "cat-file", "-e", f"{rev}:{inner}"], check=False, cwd=top, capture_output=True).returncode:
+            reports.append(f"{root.path}: not in {rev} (a new vendor)")
+            continue
+        found, text = diff(f"{rev}:{inner}", str(root.path), repo)
+        changes += found
+        reports.append(text)
+    return changes, "\n\n".join(reports)
+
+
+def run(args) -> int:
+    """The `diff` subcommand: 0 nothing breaks, 1 something breaks, 2 bad arguments."""
+    try:
+        if args.since is not None and args.old is None and args.new is None:
+            changes, text = diff_since(args.spec, args.since)
+        elif args.since is None and args.old is not None and args.new is not None:
+            changes, text = diff(args.old, args.new)
+        else:
+            raise UsageError("give OLD and NEW, or --since REV alone")
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(text)
+    return 1 if any(change.breaking for change in changes) else 0
