@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 
-from . import diff, matrix
+from . import diff, matrix, validate_cli
 from .examples import documented_examples
 from .lint import lint
 from .bundle import bundle
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.set_defaults(run=cmd_generate)
     commands.add_parser("lint", help="lint the spec").set_defaults(run=cmd_lint)
     commands.add_parser("examples", help="check the documented examples against the generated schemas").set_defaults(run=cmd_examples)
+    validate_cli.add_parser(commands)
     compare = commands.add_parser("diff", help="changes between two vendor roots (files or REV:path), breaking or not")
     compare.add_argument("old", nargs="?", help="the old vendor root: a file or REV:path (path from the git top)")
     compare.add_argument("new", nargs="?", help="the new vendor root: a file or REV:path")

@@ -7,10 +7,12 @@ answer (`response`), the event-stream 200 answer (`event`) and the JSON `default
 
 from __future__ import annotations
 
+import copy
 import json
 
 from .bundle import COMPONENT_PREFIX
 from .load import SpecError
+from .walk import subschemas
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DEFS_PREFIX = "#/$defs/"
@@ -67,3 +69,19 @@ def json_schemas(document: dict) -> dict[str, dict]:
     """The four kind documents of one vendor bundle."""
     schemas = document["components"]["schemas"]
     return {kind: kind_schema(schemas, root) for kind, root in kind_roots(document).items()}
+
+
+OPEN_KEYWORDS = ("additionalProperties", "patternProperties", "unevaluatedProperties")
+
+
+def strict_schema(kind_document: dict) -> dict:
+    """The kind document with every object that lists its `properties` closed to others.
+
+    `unevaluatedProperties: false` (not `additionalProperties`) so that it stays right if a
+    schema is ever composed with `allOf`; objects that say how to treat other keys are kept.
+    """
+    closed = copy.deepcopy(kind_document)
+    for _, node in subschemas(closed):
+        if isinstance(node, dict) and "properties" in node and not any(k in node for k in OPEN_KEYWORDS):
+            node["unevaluatedProperties"] = False
+    return closed

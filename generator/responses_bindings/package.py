@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from .jsonschemas import strict_schema
 from .load import VendorRoot
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -15,6 +16,7 @@ RUNTIME_REQUIREMENTS = [
     "attrs>=23.1",
     "httpx>=0.28,<0.29",
     "jsonschema-rs>=0.60,<0.61",
+    "orjson>=3.10,<4",
     "pydantic>=2.14,<3",
     "python-dateutil>=2.8",
 ]
@@ -44,7 +46,7 @@ dependencies = [
 include = ["{root.package_name}*"]
 
 [tool.setuptools.package-data]
-"*" = ["schemas/*.json", "py.typed"]
+"*" = ["schemas/*.json", "schemas/strict/*.json", "py.typed"]
 '''
 
 
@@ -104,10 +106,11 @@ client is `{package}.client`.
 def write_package(root: VendorRoot, document: dict, kind_roots: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
     """Write everything but the models and the client into project folder `out`."""
     package = out / root.package_name
-    (package / "schemas").mkdir(parents=True, exist_ok=True)
+    (package / "schemas" / "strict").mkdir(parents=True, exist_ok=True)
     (out / "openapi.json").write_text(dump_json(document), encoding="utf-8")
     for kind, kind_schema in schemas.items():
         (package / "schemas" / f"{kind}.json").write_text(dump_json(kind_schema), encoding="utf-8")
+        (package / "schemas" / "strict" / f"{kind}.json").write_text(dump_json(strict_schema(kind_schema)), encoding="utf-8")
     (out / "pyproject.toml").write_text(pyproject(root, document), encoding="utf-8")
     (out / "README.md").write_text(readme(root, document), encoding="utf-8")
     (package / "__init__.py").write_text(init_module(root, document), encoding="utf-8")

@@ -116,9 +116,15 @@ class _Fault:
     path: tuple
     keyword: str
     instance: object
-    value: object = None  # the keyword's schema value: types, const, enum options, a name, ...
-    variants: list[list[_Fault]] | None = None  # union keywords: the errors of each variant
-    labels: list[str] = field(default_factory=list)  # union keywords: a name per variant
+    value: object = (
+        None  # the keyword's schema value: types, const, enum options, a name, ...
+    )
+    variants: list[list[_Fault]] | None = (
+        None  # union keywords: the errors of each variant
+    )
+    labels: list[str] = field(
+        default_factory=list
+    )  # union keywords: a name per variant
     several: bool = False  # oneOf: more than one variant matched
 
 
@@ -149,19 +155,29 @@ def _fast_faults(error, document: dict) -> list[_Fault]:
         labels = [_label(option, i) for i, option in enumerate(options)]
         if type(kind).__name__ == "OneOfMultipleValid":
             return [_Fault(path, name, instance, labels=labels, several=True)]
-        variants = [[f for e in errors for f in _fast_faults(e, document)] for errors in kind.context]
+        variants = [
+            [f for e in errors for f in _fast_faults(e, document)]
+            for errors in kind.context
+        ]
         return [_Fault(path, name, instance, variants=variants, labels=labels)]
     details = kind.as_dict()
     if name == "required":
         return [_Fault(path, name, instance, details["property"])]
     if name in UNKNOWN_KEYWORDS:
-        return [_Fault(path, name, instance, key) for key in details.get("unexpected", ())]
+        return [
+            _Fault(path, name, instance, key) for key in details.get("unexpected", ())
+        ]
     return [_Fault(path, name, instance, _at(document, error.schema_path))]
 
 
 def _reference_faults(error) -> list[_Fault]:
     """Pure-Python jsonschema errors → faults (the tests' reference oracle)."""
-    name, path, instance, value = error.validator, tuple(error.absolute_path), error.instance, error.validator_value
+    name, path, instance, value = (
+        error.validator,
+        tuple(error.absolute_path),
+        error.instance,
+        error.validator_value,
+    )
     if name in UNION_KEYWORDS:
         labels = [_label(option, i) for i, option in enumerate(value)]
         if name == "oneOf" and not error.context:
@@ -171,10 +187,14 @@ def _reference_faults(error) -> list[_Fault]:
             variants[sub.relative_schema_path[0]].extend(_reference_faults(sub))
         return [_Fault(path, name, instance, variants=variants, labels=labels)]
     if name == "required":
-        return [_Fault(path, name, instance, key) for key in value if key not in instance]
+        return [
+            _Fault(path, name, instance, key) for key in value if key not in instance
+        ]
     if name in UNKNOWN_KEYWORDS:
         declared = error.schema.get("properties", {})
-        return [_Fault(path, name, instance, key) for key in instance if key not in declared]
+        return [
+            _Fault(path, name, instance, key) for key in instance if key not in declared
+        ]
     return [_Fault(path, name, instance, value)]
 
 
@@ -184,7 +204,9 @@ def _reference_faults(error) -> list[_Fault]:
 def _rejects_shape(fault: _Fault, here: tuple) -> bool:
     """A variant error that says "not this variant": wrong JSON type, or wrong/missing `type`."""
     if fault.path == here:
-        return fault.keyword == "type" or (fault.keyword == "required" and fault.value == "type")
+        return fault.keyword == "type" or (
+            fault.keyword == "required" and fault.value == "type"
+        )
     return fault.path == here + ("type",) and fault.keyword in ("const", "enum")
 
 
@@ -197,7 +219,11 @@ def _resolve_union(fault: _Fault) -> list[_Fault]:
     here, variants = fault.path, fault.variants
     if fault.several or not variants:
         return [fault]
-    candidates = [i for i, faults in enumerate(variants) if not any(_rejects_shape(f, here) for f in faults)]
+    candidates = [
+        i
+        for i, faults in enumerate(variants)
+        if not any(_rejects_shape(f, here) for f in faults)
+    ]
     if len(candidates) > 1:
         scores = {i: _closeness(variants[i], here) for i in candidates}
         best = min(scores.values())
@@ -206,13 +232,28 @@ def _resolve_union(fault: _Fault) -> list[_Fault]:
         return _leaves(variants[candidates[0]])
     if not candidates and isinstance(fault.instance, dict):
         if "type" not in fault.instance and all(
-            any(f.keyword == "required" and f.value == "type" and f.path == here for f in faults) for faults in variants
+            any(
+                f.keyword == "required" and f.value == "type" and f.path == here
+                for f in faults
+            )
+            for faults in variants
         ):
             return [_Fault(here, "required", fault.instance, "type")]
-        tags = [f.value for faults in variants for f in faults if f.path == here + ("type",)]
+        tags = [
+            f.value for faults in variants for f in faults if f.path == here + ("type",)
+        ]
         if tags and "type" in fault.instance:
-            allowed = [t for tag in tags for t in (tag if isinstance(tag, list) else [tag])]
-            return [_Fault(here + ("type",), "enum", fault.instance["type"], sorted(set(allowed), key=str))]
+            allowed = [
+                t for tag in tags for t in (tag if isinstance(tag, list) else [tag])
+            ]
+            return [
+                _Fault(
+                    here + ("type",),
+                    "enum",
+                    fault.instance["type"],
+                    sorted(set(allowed), key=str),
+                )
+            ]
     labels = [fault.labels[i] for i in candidates] or fault.labels
     return [_Fault(here, fault.keyword, fault.instance, variants=[], labels=labels)]
 
@@ -220,7 +261,9 @@ def _resolve_union(fault: _Fault) -> list[_Fault]:
 def _leaves(faults: list[_Fault]) -> list[_Fault]:
     out = []
     for fault in faults:
-        out.extend(_resolve_union(fault) if fault.keyword in UNION_KEYWORDS else [fault])
+        out.extend(
+            _resolve_union(fault) if fault.keyword in UNION_KEYWORDS else [fault]
+        )
     return out
 
 
@@ -252,22 +295,31 @@ def _described(value: object) -> str:
     kind = _json_type(value)
     if kind == "object":
         tag = value.get("type") if isinstance(value, dict) else None
-        return f'object with type {_shown(tag)}' if isinstance(tag, str) else "object"
+        return f"object with type {_shown(tag)}" if isinstance(tag, str) else "object"
     if kind == "array":
         return f"array of {len(value)}"
     return kind if kind == "null" else f"{kind} {_shown(value)}"
 
 
 def _sized(value: object, unit: str) -> str:
-    return f"{len(value)} {unit}" if isinstance(value, (str, list, dict)) else _described(value)
+    return (
+        f"{len(value)} {unit}"
+        if isinstance(value, (str, list, dict))
+        else _described(value)
+    )
 
 
 BOUNDS = {
-    "minimum": ("≥ {}", None), "maximum": ("≤ {}", None),
-    "exclusiveMinimum": ("> {}", None), "exclusiveMaximum": ("< {}", None),
-    "minLength": ("at least {} characters", "characters"), "maxLength": ("at most {} characters", "characters"),
-    "minItems": ("at least {} items", "items"), "maxItems": ("at most {} items", "items"),
-    "minProperties": ("at least {} properties", "properties"), "maxProperties": ("at most {} properties", "properties"),
+    "minimum": ("≥ {}", None),
+    "maximum": ("≤ {}", None),
+    "exclusiveMinimum": ("> {}", None),
+    "exclusiveMaximum": ("< {}", None),
+    "minLength": ("at least {} characters", "characters"),
+    "maxLength": ("at most {} characters", "characters"),
+    "minItems": ("at least {} items", "items"),
+    "maxItems": ("at most {} items", "items"),
+    "minProperties": ("at least {} properties", "properties"),
+    "maxProperties": ("at most {} properties", "properties"),
 }
 
 
@@ -285,7 +337,11 @@ def _issue(fault: _Fault) -> Issue:
     elif keyword == "required":
         path, expected, found = path + (value,), "required property", "nothing"
     elif keyword in UNKNOWN_KEYWORDS:
-        path, expected, found = path + (value,), "only the properties the schema declares", "unknown property"
+        path, expected, found = (
+            path + (value,),
+            "only the properties the schema declares",
+            "unknown property",
+        )
     elif keyword in UNION_KEYWORDS:
         joined = ", ".join(fault.labels)
         expected = f"exactly one of {joined}" if fault.several else f"one of {joined}"
@@ -299,12 +355,16 @@ def _issue(fault: _Fault) -> Issue:
         expected = f"text matching {value}"
     else:
         expected = f"{keyword} {_shown(value)}"
-    return Issue(_pointer(path), f"expected {expected}, found {found}", expected, found, keyword)
+    return Issue(
+        _pointer(path), f"expected {expected}, found {found}", expected, found, keyword
+    )
 
 
 def _sort_key(issue: Issue) -> tuple:
     tokens = issue.pointer.split("/")
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in tokens), issue.message
+    return tuple(
+        (0, int(t), "") if t.isdigit() else (1, 0, t) for t in tokens
+    ), issue.message
 
 
 def _issues(faults: list[_Fault]) -> list[Issue]:
@@ -314,7 +374,13 @@ def _issues(faults: list[_Fault]) -> list[Issue]:
 # -- public API -------------------------------------------------------------------------------
 
 
-def validate(payload: object, kind: str = "response", strict: bool = False, *, engine: str = "fast") -> list[Issue]:
+def validate(
+    payload: object,
+    kind: str = "response",
+    strict: bool = False,
+    *,
+    engine: str = "fast",
+) -> list[Issue]:
     """Every problem of `payload` (bytes, str or decoded JSON), sorted; [] = valid.
 
     `strict` also reports properties the schema does not declare. `engine="reference"`
@@ -327,17 +393,31 @@ def validate(payload: object, kind: str = "response", strict: bool = False, *, e
     try:
         instance = _decode(payload)
     except ValueError as exc:
-        return [Issue("", f"not valid JSON: {exc}", "a JSON document", "not JSON", "json")]
+        return [
+            Issue("", f"not valid JSON: {exc}", "a JSON document", "not JSON", "json")
+        ]
     if engine == "fast":
         if validator.is_valid(instance):
             return []
         document = _document(kind, strict)
-        return _issues([f for error in validator.iter_errors(instance) for f in _fast_faults(error, document)])
+        return _issues(
+            [
+                f
+                for error in validator.iter_errors(instance)
+                for f in _fast_faults(error, document)
+            ]
+        )
     if engine == "reference":
         import jsonschema
 
         reference = jsonschema.Draft202012Validator(_document(kind, strict))
-        return _issues([f for error in reference.iter_errors(instance) for f in _reference_faults(error)])
+        return _issues(
+            [
+                f
+                for error in reference.iter_errors(instance)
+                for f in _reference_faults(error)
+            ]
+        )
     raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
 
 
@@ -363,6 +443,9 @@ def parse(payload: object, kind: str = "response", strict: bool = False) -> Base
     try:
         parsed = model_class(kind).model_validate(instance, strict=True)
     except ValidationError as exc:
-        found = [Issue(_pointer(e["loc"]), e["msg"], keyword="model") for e in exc.errors(include_url=False)]
+        found = [
+            Issue(_pointer(e["loc"]), e["msg"], keyword="model")
+            for e in exc.errors(include_url=False)
+        ]
         raise PayloadError(kind, found) from None
     return parsed.root if isinstance(parsed, RootModel) else parsed
