@@ -140,8 +140,8 @@ class _Flattener:
             self.visit(schema["items"], pointer.join(where, "[]"), "item", None,
                        owner, pointer.join(local, "items"), stack)
         key = "oneOf" if "oneOf" in schema else "anyOf"
-        for name, variant in zip(names, variants):
-            index = schema[key].index(variant)
+        indexes = [i for i, v in enumerate(schema.get(key) or []) if not _is_null(v)] if variants else []
+        for name, variant, index in zip(names, variants, indexes, strict=True):
             self.visit(variant, pointer.join(where, f"({name})"), "variant", None,
                        owner, pointer.join(local, key, index), stack)
 

@@ -21,6 +21,7 @@ from .jsonschemas import json_schemas, kind_roots
 from .lint import LintError, lint
 from .load import VendorRoot, discover_vendors
 from .manifest import files_below, write_manifest
+from .matrix import write_matrix
 from .models import write_models
 from .package import dump_json, write_package
 
@@ -74,7 +75,9 @@ def build_all(spec_dir: Path, out_dir: Path) -> list[VendorResult]:
     """Generate every vendor of `spec_dir` into the fresh folder `out_dir`."""
     roots = discover_vendors(spec_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_vendor(root, out_dir / root.vendor_id) for root in roots]
+    results = [build_vendor(root, out_dir / root.vendor_id) for root in roots]
+    write_matrix(spec_dir, out_dir)
+    return results
 
 
 @dataclass
