@@ -9,6 +9,7 @@ import sys
 from tiny_specs import root_document, schemas, write_spec
 
 from responses_bindings.matrix import render
+
 from conftest import GENERATED, REPO, SPEC
 
 
