@@ -55,8 +55,6 @@ def test_response_field_renamed_breaks(tmp_path):
 def test_response_type_changed_breaks_and_narrowing_does_not(tmp_path):
     def edit(s):
         s["Response"]["properties"]["usage"] = {"type": "string"}
-        s["Response"]["properties"]["note"] = {"type": "string", "maxLength": 3}
-        s["Error"]["properties"]["message"] = {"type": "string"}
 
     assert changes(tmp_path, edit) == {("response", "/usage", "type changed: integer → string"): True}
     narrowed = changes(tmp_path / "2", lambda s: s["Request"]["properties"].update(seed={"type": "integer"}))
@@ -131,7 +129,7 @@ def test_request_type_widened_does_not_break(tmp_path):
 
 
 def test_request_null_no_longer_accepted_breaks(tmp_path):
-    assert changes(tmp_path, lambda s: s["Request"]["properties"].update(temperature={"type": "number"})) == {
+    assert changes(tmp_path, lambda s: s["Request"]["properties"]["temperature"].update(type="number")) == {
         ("request", "/temperature", "no longer nullable"): True
     }
 
@@ -148,6 +146,22 @@ def test_request_union_variant_removed_breaks(tmp_path):
         ("request", "/tools/[]/(SearchTool)", "union variant removed"): True,
         ("response", "/tools/[]/(SearchTool)", "union variant removed"): False,
     }
+
+
+def test_request_bound_tightened_breaks_and_loosened_does_not(tmp_path):
+    def bound(value):
+        return lambda s: s["Request"]["properties"]["temperature"].update(maximum=value)
+
+    assert changes(tmp_path / "t", bound(1)) == {("request", "/temperature", "maximum 2 → 1"): True}
+    assert changes(tmp_path / "l", bound(5)) == {("request", "/temperature", "maximum 2 → 5"): False}
+
+
+def test_response_bound_loosened_breaks(tmp_path):
+    base = lambda s: s["Response"]["properties"]["note"].update(maxLength=10)  # noqa: E731
+    loosened = changes(tmp_path / "l", lambda s: s["Response"]["properties"]["note"].pop("maxLength"), base=base)
+    assert loosened == {("response", "/note", "maxLength 10 → none"): True}
+    pattern = changes(tmp_path / "p", lambda s: s["Response"]["properties"]["id"].update(pattern="^resp_"))
+    assert pattern == {("response", "/id", "pattern none → ^resp_"): False}
 
 
 # -- operation, security, servers ------------------------------------------------------------
@@ -214,7 +228,8 @@ def test_server_change_is_reported_not_breaking(tmp_path):
 
 def test_same_meaning_written_differently_is_no_change(tmp_path):
     def rewrite(s):
-        s["Request"]["properties"]["temperature"] = {"anyOf": [{"type": "number"}, {"type": "null"}], "description": "new"}
+        number = {"type": "number", "minimum": 0, "maximum": 2}
+        s["Request"]["properties"]["temperature"] = {"anyOf": [number, {"type": "null"}], "description": "new"}
         s["Request"]["properties"]["truncation"] = {"enum": ["auto", "disabled"]}
 
     assert changes(tmp_path, rewrite) == {}

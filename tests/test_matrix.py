@@ -69,6 +69,7 @@ def test_union_variants_get_their_own_rows(tmp_path):
     assert "| **`/tools/[]/(ShellTool)`** | — | `object` ([note 2](#b-2)) |" in request
     assert '| **`/tools/[]/(ShellTool)/type`** | — | `"shell"`, required ([note 2](#b-2)) |' in request
     assert "| `/seed` | `integer \\| string`, optional | `integer \\| string`, optional |" in request
+    assert "| `/temperature` | `number`, optional, nullable, minimum 0, maximum 2 | `number`, optional, nullable, minimum 0, maximum 2 |" in request
 
 
 def test_a_nullable_anyof_is_a_nullable_field_not_a_union(tmp_path):

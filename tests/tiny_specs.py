@@ -13,7 +13,7 @@ SCHEMAS = {
         "required": ["model"],
         "properties": {
             "model": {"type": "string"},
-            "temperature": {"type": ["number", "null"]},
+            "temperature": {"type": ["number", "null"], "minimum": 0, "maximum": 2},
             "seed": {"type": ["integer", "string"]},
             "truncation": {"type": "string", "enum": ["auto", "disabled"]},
             "tools": {"type": "array", "items": {"$ref": "./Tool.yaml"}},

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .bundle import COMPONENT_PREFIX, Bundle, bundle
-from .flatten import Field, flatten
+from .flatten import LOWER_BOUNDS, UPPER_BOUNDS, Field, flatten
 from .jsonschemas import KIND_LOCATIONS
 from .load import SpecError, VendorRoot, discover_vendors, read_yaml
 
@@ -186,6 +186,27 @@ def _changed(kind: str, before: Field, after: Field, received: bool) -> list[Cha
         changes.append(_change(after, kind, breaking, "made required" if after.required else "made optional"))
     if before.enum != after.enum:
         changes.append(_enum_change(kind, before, after, received))
+    changes += _limit_changes(kind, before, after, received)
+    return changes
+
+
+def _limit_changes(kind: str, before: Field, after: Field, received: bool) -> list[Change]:
+    """Bounds, patterns and formats: tighter breaks requests, looser breaks responses."""
+    old, new = dict(before.limits), dict(after.limits)
+    changes = []
+    for key in [k for k in old if k not in new] + [k for k in new if old.get(k) != new[k]]:
+        was, now = old.get(key), new.get(key)
+        if was is None or now is None:
+            narrower, wider = was is None, now is None
+        elif key in LOWER_BOUNDS:
+            narrower, wider = now > was, now < was
+        elif key in UPPER_BOUNDS:
+            narrower, wider = now < was, now > was
+        else:
+            narrower = wider = True
+        breaking = wider if received else narrower
+        shown = f"{key} {'none' if was is None else was} → {'none' if now is None else now}"
+        changes.append(_change(after, kind, breaking, shown))
     return changes
 
 

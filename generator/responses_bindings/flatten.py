@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from . import pointer
 from .bundle import COMPONENT_PREFIX
 
+LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
+UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+OTHER_LIMITS = ("pattern", "multipleOf", "format")
 JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
 
 
@@ -32,6 +35,7 @@ class Field:
     owner: str  # the component whose schema defines this node
     local: str  # the pointer of this node inside `owner`
     variants: tuple[str, ...] = ()
+    limits: tuple[tuple[str, object], ...] = ()  # bounds, pattern, format: (keyword, value)
     component: str | None = None  # the component this node's schema is (reached by `$ref`)
     recursive: bool = False  # a component already being expanded on this path
 
@@ -45,7 +49,7 @@ class Field:
 
     def signature(self) -> tuple:
         """What a client sees here, without where in the spec it comes from."""
-        return self.types, self.nullable, self.required, self.enum, self.variants
+        return self.types, self.nullable, self.required, self.enum, self.variants, self.limits
 
     def type_text(self, with_null: bool = True) -> str:
         """`string`, `integer | null`, `"auto" | "disabled"`, `(A, B)` for a union's variants."""
@@ -124,6 +128,7 @@ class _Flattener:
             pointer=where, node=node, types=tuple(sorted(types)), nullable=nullable, required=required,
             enum=None if enum is None else tuple(json.dumps(v, ensure_ascii=False) for v in enum),
             owner=node_owner, local=node_local, variants=tuple(names),
+            limits=tuple((k, schema[k]) for k in LOWER_BOUNDS + UPPER_BOUNDS + OTHER_LIMITS if k in schema),
             component=entered[-1] if entered else None, recursive=recursive,
         )
         if recursive:

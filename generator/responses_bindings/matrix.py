@@ -130,6 +130,7 @@ def _cell(view: VendorView, kind: str, where: str) -> str:
         parts.append("required" if field.required else "optional")
     if field.nullable:
         parts.append("nullable")
+    parts += [f"{key} {_escape(str(value))}" for key, value in field.limits]
     if field.recursive:
         parts.append("recursive")
     return ", ".join(parts) + link
