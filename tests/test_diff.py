@@ -267,6 +267,16 @@ def test_x_differences_are_part_of_what_a_client_sees(tmp_path):
     assert changes(tmp_path, edit_root=lambda r: r.update(root)) == {("response", "/usage", "made nullable"): True}
 
 
+def test_allof_parts_are_fields_of_the_whole(tmp_path):
+    def compose(s):
+        s["Response"]["allOf"] = [{"$ref": "./Stamped.yaml"}]
+        s["Stamped"] = {"type": "object", "required": ["created"], "properties": {"created": {"type": "integer"}}}
+
+    assert changes(tmp_path, lambda s: s["Stamped"]["properties"].pop("created"), base=compose) == {
+        ("response", "/created", "field removed"): True
+    }
+
+
 def test_recursive_components_terminate(tmp_path):
     def nest(s):
         s["Item"]["properties"]["children"] = {"type": "array", "items": {"$ref": "./Item.yaml"}}

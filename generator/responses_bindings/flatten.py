@@ -86,11 +86,29 @@ class _Flattener:
             schema, owner, local = self.schemas[name], name, ""
         return (schema if isinstance(schema, dict) else {}), owner, local
 
+    def merge_all_of(self, schema: dict) -> dict:
+        """`allOf` parts folded into one schema: properties and `required` joined, else first wins."""
+        if not isinstance(schema.get("allOf"), list):
+            return schema
+        merged = {key: value for key, value in schema.items() if key != "allOf"}
+        for part in schema["allOf"]:
+            part = self.merge_all_of(self.deref(part, "", "")[0])
+            properties = {**(part.get("properties") or {}), **(merged.get("properties") or {})}
+            known = merged.get("required") or []
+            required = [*known, *(name for name in part.get("required") or [] if name not in known)]
+            merged.update({key: value for key, value in part.items() if key not in merged})
+            if properties:
+                merged["properties"] = properties
+            if required:
+                merged["required"] = required
+        return merged
+
     def collapse(self, schema: object, owner: str, local: str, entered: list[str]) -> tuple[dict, str, str, bool, list]:
         """Strip null variants; a union left with one variant becomes that variant."""
         nullable = False
         while True:
             schema, owner, local = self.deref(schema, owner, local, entered)
+            schema = self.merge_all_of(schema)
             key = "oneOf" if "oneOf" in schema else "anyOf" if "anyOf" in schema else None
             variants = list(schema.get(key) or []) if key else []
             kept = [v for v in variants if not _is_null(v)]
