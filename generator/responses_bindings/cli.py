@@ -63,6 +63,18 @@ def cmd_examples(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def cmd_mock(args: argparse.Namespace) -> int:
+    """Serve the offline stand-in for one vendor's gateway until interrupted."""
+    from .mock import MockError, serve
+
+    try:
+        serve(args.out, args.vendor, args.host, args.port, args.api_key, args.verbose)
+    except MockError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="responses-bindings", description=__doc__)
     parser.add_argument("--spec", type=Path, default=Path("spec"), help="the spec folder (default: spec)")
@@ -74,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("lint", help="lint the spec").set_defaults(run=cmd_lint)
     commands.add_parser("examples", help="check the documented examples against the generated schemas").set_defaults(run=cmd_examples)
     validate_cli.add_parser(commands)
+    mock = commands.add_parser("mock", help="serve an offline stand-in for a vendor's gateway, built from --out/VENDOR/openapi.json")
+    mock.add_argument("--vendor", required=True, help="the vendor id, e.g. ai360")
+    mock.add_argument("--port", type=int, default=8000, help="the port (default 8000; 0 picks a free one)")
+    mock.add_argument("--host", default="127.0.0.1", help="the address to bind (default 127.0.0.1)")
+    mock.add_argument("--api-key", help="accept only this key (default: any non-empty key)")
+    mock.add_argument("--verbose", action="store_true", help="log every request")
+    mock.set_defaults(run=cmd_mock)
     compare = commands.add_parser("diff", help="changes between two vendor roots (files or REV:path), breaking or not")
     compare.add_argument("old", nargs="?", help="the old vendor root: a file or REV:path (path from the git top)")
     compare.add_argument("new", nargs="?", help="the new vendor root: a file or REV:path")

@@ -1,0 +1,324 @@
+"""`Client` and `AsyncClient`: `client.responses.create(...)` over httpx, for this vendor.
+
+Everything vendor-specific (server, auth header and prefix, API key variable) comes from
+`_vendor`, which the generator derives from the spec. Requests are checked against the
+spec's request model before sending; answers are parsed strictly into `Response`.
+Retries: bounded exponential backoff on 408/409/429/5xx, timeouts and connection errors,
+honouring `Retry-After`. The API key never appears in `repr`, `str`, errors or logs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import os
+import random
+import time
+from typing import Any, Literal, overload
+
+import httpx
+from pydantic import BaseModel
+
+from . import _vendor
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponsesError,
+    ResponseValidationError,
+    status_error,
+)
+from ._payloads import PayloadError, model_class, parse
+from ._response import Response, as_response
+from ._streaming import AsyncStream, Stream
+
+__all__ = ["AsyncClient", "Client"]
+
+DEFAULT_TIMEOUT = 60.0
+RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 60.0
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-dashscope-request-id")
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot send a {type(value).__name__} as JSON")
+
+
+def _request_id(response: httpx.Response) -> str | None:
+    for name in REQUEST_ID_HEADERS:
+        if name in response.headers:
+            return response.headers[name]
+    return None
+
+
+def _retry_after(response: httpx.Response | None) -> float | None:
+    """Seconds the server asked us to wait (`retry-after-ms` or `Retry-After`), if sane."""
+    if response is None:
+        return None
+    headers = response.headers
+    try:
+        if "retry-after-ms" in headers:
+            seconds = float(headers["retry-after-ms"]) / 1000
+        elif "retry-after" in headers:
+            value = headers["retry-after"]
+            try:
+                seconds = float(value)
+            except ValueError:
+                seconds = (
+                    email.utils.parsedate_to_datetime(value).timestamp() - time.time()
+                )
+        else:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
+
+
+class _BaseClient:
+    """Configuration and the pure steps shared by the sync and async clients."""
+
+    def __init__(
+        self,
+        api_key: str | None,
+        base_url: str | None,
+        timeout,
+        max_retries: int,
+        default_headers,
+    ):
+        key = api_key if api_key is not None else os.environ.get(_vendor.API_KEY_ENV)
+        if not key:
+            raise ResponsesError(
+                f"no API key: pass api_key=... or set the {_vendor.API_KEY_ENV} environment variable"
+            )
+        self.__key = key
+        self.base_url = (base_url or _vendor.SERVER_URL).rstrip("/")
+        self.url = self.base_url + _vendor.RESPONSES_PATH
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._headers = {
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            **(default_headers or {}),
+            _vendor.AUTH_HEADER: _vendor.AUTH_PREFIX + key,
+        }
+        self._fields = frozenset(model_class("request").model_fields)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***', max_retries={self.max_retries})"
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self.__key, "***")
+
+    def _body(
+        self, params: dict[str, Any], stream: bool, extra_body: dict | None
+    ) -> bytes:
+        """The JSON body: `params` checked against the vendor's request model, then `extra_body`."""
+        unknown = sorted(set(params) - self._fields)
+        if unknown:
+            raise TypeError(
+                f"{_vendor.VENDOR_ID} responses.create() got unknown parameter(s) {', '.join(unknown)}; "
+                "pass fields the spec does not define in extra_body={...}"
+            )
+        body = dict(params, stream=True) if stream else dict(params)
+        content = json.dumps(body, default=_json_default, ensure_ascii=False).encode()
+        parse(content, "request")
+        if extra_body:
+            body.update(extra_body)
+            content = json.dumps(
+                body, default=_json_default, ensure_ascii=False
+            ).encode()
+        return content
+
+    def _request(
+        self, content: bytes, stream: bool, extra_headers: dict | None, timeout
+    ) -> httpx.Request:
+        headers = {**self._headers, **(extra_headers or {})}
+        if stream:
+            headers["Accept"] = "text/event-stream"
+        chosen = self.timeout if timeout is None else timeout
+        return self._http.build_request(
+            "POST", self.url, content=content, headers=headers, timeout=chosen
+        )
+
+    def _failure(self, exc: Exception) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"request to {self.url} timed out")
+        return APIConnectionError(
+            self._redact(
+                f"connection to {self.url} failed: {type(exc).__name__}: {exc}"
+            )
+        )
+
+    def _delay(self, attempt: int, response: httpx.Response | None) -> float:
+        asked = _retry_after(response)
+        if asked is not None:
+            return asked
+        return min(0.5 * 2**attempt, 8.0) * (1 - 0.25 * random.random())
+
+    def _parse(self, response: httpx.Response) -> Response:
+        try:
+            return as_response(parse(response.content, "response"))
+        except PayloadError as exc:
+            raise ResponseValidationError(
+                "the response body does not fit the spec",
+                exc.issues,
+                response.status_code,
+                _request_id(response),
+            ) from None
+
+    def _status_error(self, response: httpx.Response):
+        return status_error(
+            response.status_code, response.content, _request_id(response), self._redact
+        )
+
+
+class _Responses:
+    def __init__(self, client):
+        self._client = client
+
+
+class Responses(_Responses):
+    """`client.responses`: POST /v1/responses."""
+
+    @overload
+    def create(self, *, stream: Literal[False] = False, **params: Any) -> Response: ...
+    @overload
+    def create(self, *, stream: Literal[True], **params: Any) -> Stream: ...
+
+    def create(
+        self,
+        *,
+        stream: bool = False,
+        extra_body=None,
+        extra_headers=None,
+        timeout=None,
+        **params,
+    ):
+        """Create a response; `params` are the request fields of the vendor's spec.
+
+        With `stream=True` returns a Stream (a context manager of typed events); otherwise
+        the parsed Response. Fields outside the spec go in `extra_body`.
+        """
+        client = self._client
+        request = client._request(
+            client._body(params, stream, extra_body), stream, extra_headers, timeout
+        )
+        response = client._send(request, stream)
+        return Stream(response) if stream else client._parse(response)
+
+
+class AsyncResponses(_Responses):
+    """`client.responses` of AsyncClient."""
+
+    async def create(
+        self,
+        *,
+        stream: bool = False,
+        extra_body=None,
+        extra_headers=None,
+        timeout=None,
+        **params,
+    ):
+        """As Responses.create, awaited; `stream=True` gives an AsyncStream."""
+        client = self._client
+        request = client._request(
+            client._body(params, stream, extra_body), stream, extra_headers, timeout
+        )
+        response = await client._send(request, stream)
+        return AsyncStream(response) if stream else client._parse(response)
+
+
+class Client(_BaseClient):
+    """Synchronous client: `Client(api_key=None, base_url=None, timeout=60.0, max_retries=2)`."""
+
+    def __init__(
+        self,
+        api_key=None,
+        base_url=None,
+        timeout=DEFAULT_TIMEOUT,
+        max_retries=2,
+        default_headers=None,
+        http_client=None,
+    ):
+        super().__init__(api_key, base_url, timeout, max_retries, default_headers)
+        self._http = http_client or httpx.Client(timeout=timeout)
+        self.responses = Responses(self)
+
+    def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        for attempt in range(self.max_retries + 1):
+            response = None
+            try:
+                response = self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                error = self._failure(exc)
+            else:
+                if response.is_success:
+                    return response
+                if stream:
+                    response.read()
+                    response.close()
+                error = self._status_error(response)
+                if response.status_code not in RETRY_STATUSES:
+                    raise error
+            if attempt == self.max_retries:
+                raise error
+            time.sleep(self._delay(attempt, response))
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class AsyncClient(_BaseClient):
+    """Asyncio client, same arguments as Client; `await client.responses.create(...)`."""
+
+    def __init__(
+        self,
+        api_key=None,
+        base_url=None,
+        timeout=DEFAULT_TIMEOUT,
+        max_retries=2,
+        default_headers=None,
+        http_client=None,
+    ):
+        super().__init__(api_key, base_url, timeout, max_retries, default_headers)
+        self._http = http_client or httpx.AsyncClient(timeout=timeout)
+        self.responses = AsyncResponses(self)
+
+    async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        for attempt in range(self.max_retries + 1):
+            response = None
+            try:
+                response = await self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                error = self._failure(exc)
+            else:
+                if response.is_success:
+                    return response
+                if stream:
+                    await response.aread()
+                    await response.aclose()
+                error = self._status_error(response)
+                if response.status_code not in RETRY_STATUSES:
+                    raise error
+            if attempt == self.max_retries:
+                raise error
+            await asyncio.sleep(self._delay(attempt, response))
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc_info) -> None:
+        await self.close()

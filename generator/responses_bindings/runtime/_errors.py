@@ -1,0 +1,159 @@
+"""The one exception hierarchy of the client: status, timeout, connection, validation, failed.
+
+Messages are built from what the server said; the client redacts its API key from them
+before raising, so a key never reaches `str()`, `repr()` or a log line.
+"""
+
+from __future__ import annotations
+
+import json
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseFailedError",
+    "ResponseValidationError",
+    "ResponsesError",
+    "StreamInterruptedError",
+    "UnprocessableEntityError",
+]
+
+
+class ResponsesError(Exception):
+    """Base class of every error this client raises."""
+
+
+class APIError(ResponsesError):
+    """An error about one HTTP exchange; `request_id` when the server gave one."""
+
+    def __init__(self, message: str, request_id: str | None = None):
+        super().__init__(message)
+        self.message, self.request_id = message, request_id
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached, or the connection broke."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request took longer than the client's timeout."""
+
+
+class StreamInterruptedError(APIConnectionError):
+    """An event stream ended (or broke) before its terminal event."""
+
+
+class ResponseValidationError(APIError):
+    """A 2xx body (or stream event) that is not JSON or does not fit the spec; `issues` says where."""
+
+    def __init__(self, message: str, issues: list, status_code: int, request_id: str | None = None):
+        lines = "".join(f"\n  {issue}" for issue in issues)
+        super().__init__(f"{message} ({len(issues)} problem(s)):{lines}", request_id)
+        self.issues, self.status_code = issues, status_code
+
+
+class APIStatusError(APIError):
+    """A non-2xx answer: `status_code`, the vendor's error `code` and message, the raw `body`."""
+
+    def __init__(self, message: str, *, status_code: int, code: str | None, body: object, request_id: str | None):
+        label = f"{status_code} {code}" if code else str(status_code)
+        suffix = f" (request id {request_id})" if request_id else ""
+        super().__init__(f"{label}: {message}{suffix}", request_id)
+        self.message, self.status_code, self.code, self.body = message, status_code, code, body
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400."""
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403."""
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """HTTP 422."""
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429."""
+
+
+class InternalServerError(APIStatusError):
+    """HTTP 5xx."""
+
+
+class ResponseFailedError(ResponsesError):
+    """Raised by `Response.raise_for_status()` for a response whose `status` is `failed`."""
+
+    def __init__(self, response):
+        error = getattr(response, "error", None)
+        self.code = getattr(error, "code", None)
+        self.message = getattr(error, "message", None) or "the response failed without an error message"
+        self.response = response
+        super().__init__(f"response {response.id} failed: {self.code or 'error'}: {self.message}")
+
+
+_STATUS_CLASSES = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_fields(body: object) -> tuple[str | None, str | None, str | None]:
+    """(code, message, request_id) of an OpenAI envelope or a DashScope `{request_id, code, message}`."""
+    if not isinstance(body, dict):
+        return None, None, None
+    inner = body.get("error") if isinstance(body.get("error"), dict) else body
+    code = inner.get("code") if inner.get("code") is not None else inner.get("type")
+    message = inner.get("message")
+    request_id = body.get("request_id")
+    return (
+        None if code is None else str(code),
+        None if message is None else str(message),
+        request_id if isinstance(request_id, str) else None,
+    )
+
+
+def status_error(status_code: int, content: bytes, header_request_id: str | None, redact) -> APIStatusError:
+    """The typed error for a non-2xx answer; `redact` scrubs the API key from server text."""
+    try:
+        body: object = json.loads(content)
+    except ValueError:
+        body = content.decode("utf-8", "replace")
+    code, message, body_request_id = error_fields(body)
+    if message is None:
+        message = (body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))[:500] or "(empty body)"
+    cls = _STATUS_CLASSES.get(status_code, InternalServerError if status_code >= 500 else APIStatusError)
+    return cls(
+        redact(message),
+        status_code=status_code,
+        code=None if code is None else redact(code),
+        body=body,
+        request_id=header_request_id or body_request_id,
+    )
