@@ -51,15 +51,9 @@ class Field:
         """What a client sees here, without where in the spec it comes from."""
         return self.types, self.nullable, self.required, self.enum, self.variants, self.limits
 
-    def type_text(self, with_null: bool = True) -> str:
-        """`string`, `integer | null`, `"auto" | "disabled"`, `(A, B)` for a union's variants."""
-        if self.enum is not None:
-            parts = list(self.enum)
-        elif self.variants:
-            parts = [f"({', '.join(self.variants)})"]
-        else:
-            parts = list(self.types) or ["any"]
-        return " | ".join(parts + ["null"] * (self.nullable and with_null))
+    def type_text(self) -> str:
+        """`string`, `integer | boolean`, `"auto" | "disabled"` (an enum's values); null aside."""
+        return " | ".join(list(self.enum) if self.enum is not None else list(self.types) or ["any"])
 
 
 def _component(ref: str) -> str:
@@ -132,7 +126,8 @@ class _Flattener:
             enum = list(schema["enum"])
         if enum is not None:
             nullable |= None in enum
-            types |= {_json_type(v) for v in enum if v is not None} if not types else set()
+            if not types:
+                types = {_json_type(v) for v in enum}
             enum = [v for v in enum if v is not None]
         nullable |= "null" in types
         types.discard("null")

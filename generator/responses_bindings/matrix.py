@@ -122,7 +122,7 @@ def _cell(view: VendorView, kind: str, where: str) -> str:
     elif field.enum is not None and len(field.enum) > MAX_VALUES:
         shown = " | ".join([*field.enum[:MAX_VALUES - 1], f"… {len(field.enum)} values"])
     else:
-        shown = field.type_text(with_null=False)
+        shown = field.type_text()
     parts = [f"`{_escape(shown)}`"]
     if field.variants:
         parts[0] += f" one of {len(field.variants)}"
