@@ -14,7 +14,8 @@ member, by its JSON type, or else by the variant it comes closest to, so a bad f
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 
 import jsonschema_rs
@@ -99,6 +100,13 @@ def _document(kind: str, strict: bool) -> dict:
     return _DOCUMENTS[key]
 
 
+@cache
+def _reference(kind: str, strict: bool):
+    import jsonschema  # the tests' oracle; not a runtime requirement
+
+    return jsonschema.Draft202012Validator(_document(kind, strict))
+
+
 def _validator(kind: str, strict: bool = False) -> jsonschema_rs.Validator:
     key = (kind, strict)
     if key not in _VALIDATORS:
@@ -125,7 +133,13 @@ class _Fault:
     labels: list[str] = field(
         default_factory=list
     )  # union keywords: a name per variant
+    declared: list[set] = field(
+        default_factory=list
+    )  # union keywords: each variant's property names
     several: bool = False  # oneOf: more than one variant matched
+    via: str = (
+        ""  # the union variant this error belongs to, when several were equally close
+    )
 
 
 def _label(subschema: object, index: int) -> str:
@@ -146,20 +160,44 @@ def _at(document: dict, path) -> object:
     return node
 
 
+def _declared(document: dict, subschema: object) -> set:
+    """The property names a union variant declares (following a local `$ref`)."""
+    if isinstance(subschema, dict) and subschema.get("$ref", "").startswith("#/"):
+        subschema = _at(document, subschema["$ref"][2:].split("/"))
+    return (
+        set(subschema.get("properties", ())) if isinstance(subschema, dict) else set()
+    )
+
+
+def _union(
+    path, name, instance, options, document, variants=None, several=False
+) -> _Fault:
+    labels = [_label(option, i) for i, option in enumerate(options)]
+    declared = [_declared(document, option) for option in options]
+    return _Fault(
+        path,
+        name,
+        instance,
+        variants=variants,
+        labels=labels,
+        declared=declared,
+        several=several,
+    )
+
+
 def _fast_faults(error, document: dict) -> list[_Fault]:
     """jsonschema-rs errors → faults."""
     kind, path, instance = error.kind, tuple(error.instance_path), error.instance
     name = kind.name
     if name in UNION_KEYWORDS:
         options = _at(document, error.schema_path)
-        labels = [_label(option, i) for i, option in enumerate(options)]
         if type(kind).__name__ == "OneOfMultipleValid":
-            return [_Fault(path, name, instance, labels=labels, several=True)]
+            return [_union(path, name, instance, options, document, several=True)]
         variants = [
             [f for e in errors for f in _fast_faults(e, document)]
             for errors in kind.context
         ]
-        return [_Fault(path, name, instance, variants=variants, labels=labels)]
+        return [_union(path, name, instance, options, document, variants)]
     details = kind.as_dict()
     if name == "required":
         return [_Fault(path, name, instance, details["property"])]
@@ -170,7 +208,7 @@ def _fast_faults(error, document: dict) -> list[_Fault]:
     return [_Fault(path, name, instance, _at(document, error.schema_path))]
 
 
-def _reference_faults(error) -> list[_Fault]:
+def _reference_faults(error, document: dict) -> list[_Fault]:
     """Pure-Python jsonschema errors → faults (the tests' reference oracle)."""
     name, path, instance, value = (
         error.validator,
@@ -179,13 +217,14 @@ def _reference_faults(error) -> list[_Fault]:
         error.validator_value,
     )
     if name in UNION_KEYWORDS:
-        labels = [_label(option, i) for i, option in enumerate(value)]
         if name == "oneOf" and not error.context:
-            return [_Fault(path, name, instance, labels=labels, several=True)]
+            return [_union(path, name, instance, value, document, several=True)]
         variants: list[list[_Fault]] = [[] for _ in value]
         for sub in error.context:
-            variants[sub.relative_schema_path[0]].extend(_reference_faults(sub))
-        return [_Fault(path, name, instance, variants=variants, labels=labels)]
+            variants[sub.relative_schema_path[0]].extend(
+                _reference_faults(sub, document)
+            )
+        return [_union(path, name, instance, value, document, variants)]
     if name == "required":
         return [
             _Fault(path, name, instance, key) for key in value if key not in instance
@@ -210,9 +249,13 @@ def _rejects_shape(fault: _Fault, here: tuple) -> bool:
     return fault.path == here + ("type",) and fault.keyword in ("const", "enum")
 
 
-def _closeness(faults: list[_Fault], here: tuple) -> tuple[int, int]:
+def _closeness(
+    faults: list[_Fault], here: tuple, declared: set, instance: object
+) -> tuple[int, int, int]:
+    """Lower is closer: fewer missing required properties, more present ones known, fewer errors."""
     missing = sum(1 for f in faults if f.keyword == "required" and f.path == here)
-    return missing, len(_leaves(faults))
+    known = len(declared & instance.keys()) if isinstance(instance, dict) else 0
+    return missing, -known, len(_leaves(faults))
 
 
 def _resolve_union(fault: _Fault) -> list[_Fault]:
@@ -225,11 +268,24 @@ def _resolve_union(fault: _Fault) -> list[_Fault]:
         if not any(_rejects_shape(f, here) for f in faults)
     ]
     if len(candidates) > 1:
-        scores = {i: _closeness(variants[i], here) for i in candidates}
+        scores = {
+            i: _closeness(variants[i], here, fault.declared[i], fault.instance)
+            for i in candidates
+        }
         best = min(scores.values())
         candidates = [i for i in candidates if scores[i] == best]
     if len(candidates) == 1:
         return _leaves(variants[candidates[0]])
+    if len(candidates) > 1:  # equally close: report what they all agree on, if anything
+        by_issue = [{_issue(f): f for f in _leaves(variants[i])} for i in candidates]
+        common = set.intersection(*(set(issues) for issues in by_issue))
+        if common:
+            return [by_issue[0][issue] for issue in sorted(common)]
+        return [
+            replace(f, via=fault.labels[i])
+            for i in candidates
+            for f in _leaves(variants[i])
+        ]
     if not candidates and isinstance(fault.instance, dict):
         if "type" not in fault.instance and all(
             any(
@@ -355,9 +411,10 @@ def _issue(fault: _Fault) -> Issue:
         expected = f"text matching {value}"
     else:
         expected = f"{keyword} {_shown(value)}"
-    return Issue(
-        _pointer(path), f"expected {expected}, found {found}", expected, found, keyword
+    message = f"expected {expected}, found {found}" + (
+        f" (as {fault.via})" if fault.via else ""
     )
+    return Issue(_pointer(path), message, expected, found, keyword)
 
 
 def _sort_key(issue: Issue) -> tuple:
@@ -408,14 +465,13 @@ def validate(
             ]
         )
     if engine == "reference":
-        import jsonschema
-
-        reference = jsonschema.Draft202012Validator(_document(kind, strict))
+        document = _document(kind, strict)
+        reference = _reference(kind, strict)
         return _issues(
             [
                 f
                 for error in reference.iter_errors(instance)
-                for f in _reference_faults(error)
+                for f in _reference_faults(error, document)
             ]
         )
     raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")

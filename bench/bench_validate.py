@@ -1,0 +1,167 @@
+"""Validator benchmark: validate() and parse() per payload, next to orjson.loads and pure-Python jsonschema.
+
+For both vendors' request and response payloads (the documented examples, and larger realistic
+payloads built here) it prints per-payload µs, all measured in this run on the same bytes:
+- `orjson`: `orjson.loads(data)`, the floor (just parsing the JSON);
+- `validate`: `<vendor>_responses.validate(data, kind)` (goal ≤ 3x the floor);
+- `parse`: `<vendor>_responses.parse(data, kind)` (goal ≤ 5x the floor);
+- `jsonschema`: the pure-Python Draft 2020-12 validator on `orjson.loads(data)` (the tests' oracle).
+Then the CLI on a ~100 MB JSONL file: throughput and peak memory next to those on a ~5 MB file.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+import tempfile
+import timeit
+from pathlib import Path
+
+import jsonschema
+import orjson
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATED = REPO / "generated"
+VENDORS = ("ai360", "zhixin")
+GOALS = {"validate": 3.0, "parse": 5.0}
+REPEATS = 7
+BIG_JSONL_BYTES = 100_000_000
+
+sys.path.insert(0, str(REPO / "generator"))
+from responses_bindings.examples import documented_examples  # noqa: E402
+
+
+def per_call_us(calls: dict) -> dict[str, float]:
+    """Best-of-REPEATS µs per call of each callable, timed in alternation so load hits all alike."""
+    numbers = {name: max(1, timeit.Timer(call).autorange()[0] // 4) for name, call in calls.items()}
+    best = dict.fromkeys(calls, float("inf"))
+    for _ in range(REPEATS):
+        for name, call in calls.items():
+            seconds = timeit.timeit(call, number=numbers[name])
+            best[name] = min(best[name], seconds / numbers[name] * 1e6)
+    return best
+
+
+def large_response(example: dict) -> dict:
+    """A long agentic turn: reasoning, tool calls, cited answers; ~20-40 KB."""
+    response = copy.deepcopy(example)
+    message = copy.deepcopy(example["output"][-1])
+    text = message["content"][0]
+    items = []
+    for i in range(12):
+        items.append({"type": "reasoning", "id": f"rs_{i}", "summary": [{"type": "summary_text", "text": "Plan step " * 20}]})
+        items.append({"type": "function_call", "id": f"fc_{i}", "call_id": f"call_{i}", "name": "lookup_weather",
+                      "arguments": json.dumps({"city": "Beijing", "day": i, "units": "metric"}), "status": "completed"})
+        cited = dict(copy.deepcopy(message), id=f"msg_{i}")
+        cited["content"] = [dict(copy.deepcopy(text), annotations=[
+            {"type": "url_citation", "url": f"https://example.com/{j}", "title": f"Source {j}", "start_index": j, "end_index": j + 5}
+            for j in range(4)
+        ])]
+        items.append(cited)
+    response["output"] = items + response["output"]
+    return response
+
+
+def large_request(example: dict) -> dict:
+    """A long conversation with tools; ~15-30 KB."""
+    request = copy.deepcopy(example)
+    history = []
+    for i in range(40):
+        history.append({"role": "user", "content": [{"type": "input_text", "text": f"Question {i}: " + "details " * 30}]})
+        history.append({"type": "function_call", "call_id": f"call_{i}", "name": "search", "arguments": '{"q": "x"}'})
+        history.append({"type": "function_call_output", "call_id": f"call_{i}", "output": "result " * 20})
+    request["input"] = history
+    request["tools"] = [
+        {"type": "function", "name": f"tool_{i}", "description": "Does a thing.", "strict": True,
+         "parameters": {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"], "additionalProperties": False}}
+        for i in range(8)
+    ]
+    return request
+
+
+def payloads(vendor: str) -> list[tuple[str, str, bytes]]:
+    document = json.loads((GENERATED / vendor / "openapi.json").read_text("utf-8"))
+    examples = {e.kind: e.value for e in documented_examples(vendor, document) if e.kind in ("request", "response")}
+    found = [(kind, "documented", value) for kind, value in sorted(examples.items())]
+    found += [("request", "large", large_request(examples["request"])), ("response", "large", large_response(examples["response"]))]
+    return [(kind, name, json.dumps(value, ensure_ascii=False).encode()) for kind, name, value in found]
+
+
+def contenders(package, kind: str, data: bytes) -> dict:
+    oracle = jsonschema.Draft202012Validator(package.schema(kind))
+    return {
+        "orjson": lambda: orjson.loads(data),
+        "validate": lambda: package.validate(data, kind),
+        "parse": lambda: package.parse(data, kind),
+        "jsonschema": lambda: oracle.is_valid(orjson.loads(data)),
+    }
+
+
+def bench_payloads() -> list[str]:
+    rows, misses = [], []
+    header = f"{'vendor':7} {'kind':8} {'payload':10} {'bytes':>7} {'orjson':>8} {'validate':>9} {'parse':>9} " \
+             f"{'jsonschema':>11} {'val/orj':>8} {'parse/orj':>9} {'js/val':>7}"
+    for vendor in VENDORS:
+        sys.path.insert(0, str(GENERATED / vendor))
+        package = __import__(f"{vendor}_responses")
+        for kind, name, data in payloads(vendor):
+            assert package.validate(data, kind) == [], (vendor, kind, name, package.validate(data, kind))
+            package.parse(data, kind)
+            timings = per_call_us(contenders(package, kind, data))
+            floor, validate, parse, reference = (timings[k] for k in ("orjson", "validate", "parse", "jsonschema"))
+            ratios = {"validate": validate / floor, "parse": parse / floor}
+            misses += [f"{vendor} {kind} {name}: {what} {ratio:.1f}x > {GOALS[what]}x"
+                       for what, ratio in ratios.items() if ratio > GOALS[what]]
+            rows.append(f"{vendor:7} {kind:8} {name:10} {len(data):>7} {floor:>8.1f} {validate:>9.1f} {parse:>9.1f} "
+                        f"{reference:>11.1f} {ratios['validate']:>7.1f}x {ratios['parse']:>8.1f}x {reference / validate:>6.0f}x")
+    print("validate()/parse() per payload, µs (best of 7), ratios against orjson.loads on the same bytes")
+    print(header)
+    print("\n".join(rows))
+    return misses
+
+
+def cli_run(path: Path, vendor: str) -> tuple[float, int]:
+    """(seconds, peak RSS KiB) of `responses-bindings validate` on one file, in a fresh process."""
+    probe = (
+        "import resource, sys, time; from responses_bindings.cli import main; t = time.perf_counter(); "
+        f"code = main(['--out', {str(GENERATED)!r}, 'validate', '--vendor', {vendor!r}, '--kind', 'auto', {str(path)!r}]); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    seconds, peak = result.stderr.split()[-2:]
+    return float(seconds), int(peak)
+
+
+def bench_streaming() -> None:
+    vendor = VENDORS[0]
+    lines = b"".join(data + b"\n" for _, _, data in payloads(vendor))
+    print("\nCLI streaming, auto kind, mixed requests/responses (documented + large)")
+    print(f"{'file':>10} {'lines':>8} {'seconds':>8} {'MB/s':>7} {'payloads/s':>11} {'peak RSS MB':>12}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in (5_000_000, BIG_JSONL_BYTES):
+            path = Path(scratch) / f"traffic-{size}.jsonl"
+            copies = size // len(lines)
+            with open(path, "wb") as out:
+                for _ in range(copies):
+                    out.write(lines)
+            count = copies * 4
+            seconds, peak = cli_run(path, vendor)
+            mb = path.stat().st_size / 1e6
+            print(f"{mb:>8.0f}MB {count:>8} {seconds:>8.2f} {mb / seconds:>7.1f} {count / seconds:>11.0f} {peak / 1024:>12.1f}")
+            path.unlink()
+
+
+def main() -> int:
+    misses = bench_payloads()
+    bench_streaming()
+    print("\ngoals: validate ≤ 3x orjson, parse ≤ 5x orjson: " + ("all met" if not misses else "MISSED:"))
+    for miss in misses:
+        print(f"  {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
