@@ -75,7 +75,8 @@ def server_ceiling(url: str, auth: str) -> float:
     return best_rate(run, CALLS)
 
 
-def call_rates(ours, theirs) -> tuple[float, float]:
+def call_rates(ours, theirs) -> tuple[float, float, float, float]:
+    """Best calls/s of each client, and its least client-process CPU microseconds per call."""
     def ours_run():
         for _ in range(CALLS):
             ours.responses.create(model="m", input="hi")
@@ -86,16 +87,14 @@ def call_rates(ours, theirs) -> tuple[float, float]:
 
     ours_run(), theirs_run()  # warm up: imports, connections, caches
     rates = {"ours": [], "theirs": []}
+    cpu = {"ours": [], "theirs": []}
     for _ in range(ROUNDS):  # alternate so drift hits both alike
-        rates["ours"].append(best_rate_once(ours_run, CALLS))
-        rates["theirs"].append(best_rate_once(theirs_run, CALLS))
-    return max(rates["ours"]), max(rates["theirs"])
-
-
-def best_rate_once(run, count: int) -> float:
-    start = time.perf_counter()
-    run()
-    return count / (time.perf_counter() - start)
+        for name, run in (("ours", ours_run), ("theirs", theirs_run)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            run()
+            rates[name].append(CALLS / (time.perf_counter() - start))
+            cpu[name].append((time.process_time() - start_cpu) / CALLS * 1e6)
+    return max(rates["ours"]), max(rates["theirs"]), min(cpu["ours"]), min(cpu["theirs"])
 
 
 def event_rates(ours, theirs) -> tuple[float, float, int]:
@@ -147,7 +146,7 @@ def main() -> int:
         try:
             package, ours, theirs, auth = clients(vendor, url)
             ceiling = server_ceiling(url, auth)
-            ours_calls, theirs_calls = call_rates(ours, theirs)
+            ours_calls, theirs_calls, ours_cpu, theirs_cpu = call_rates(ours, theirs)
             ours_events, theirs_events, per_stream = event_rates(ours, theirs)
         finally:
             process.terminate()
@@ -159,6 +158,7 @@ def main() -> int:
         print(f"\n{vendor} ({url}; {per_stream} events per stream)")
         print(f"  {'measure':<34} {'ours':>12} {'openai':>12} {'ratio':>8}")
         print(f"  {'calls/s (create, non-stream)':<34} {ours_calls:>12,.0f} {theirs_calls:>12,.0f} {calls_ratio:>7.2f}x  {verdict(calls_ratio >= GOALS['calls'])} (>= {GOALS['calls']}x)")
+        print(f"  {'client CPU per call, us':<34} {ours_cpu:>12,.0f} {theirs_cpu:>12,.0f} {theirs_cpu / ours_cpu:>7.2f}x  (client process only; steadier on a busy machine)")
         print(f"  {'stream events/s':<34} {ours_events:>12,.0f} {theirs_events:>12,.0f} {events_ratio:>7.2f}x  {verdict(events_ratio >= GOALS['events'])} (>= {GOALS['events']}x)")
         print(f"  {'import time, s':<34} {ours_import:>12.3f} {theirs_import:>12.3f} {theirs_import / ours_import:>7.1f}x  {verdict(ours_import <= GOALS['import'])} (<= {GOALS['import']} s)")
         print(f"  {'import + Client, s':<34} {ours_ready:>12.3f} {'':>12} {'':>8}  (loads httpx, pydantic and the models)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import logging
 import os
 import random
 import time
@@ -38,6 +39,8 @@ DEFAULT_TIMEOUT = 60.0
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-dashscope-request-id")
+
+log = logging.getLogger(__package__)
 
 
 def _json_default(value: object) -> object:
@@ -97,9 +100,12 @@ class _BaseClient:
         self.url = self.base_url + _vendor.RESPONSES_PATH
         self.timeout = timeout
         self.max_retries = max_retries
+        self._timeout = httpx.Timeout(timeout).as_dict()
         self._headers = {
             "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",
             "Content-Type": "application/json",
+            "User-Agent": f"{_vendor.VENDOR_ID}-responses",
             **(default_headers or {}),
             _vendor.AUTH_HEADER: _vendor.AUTH_PREFIX + key,
         }
@@ -134,12 +140,18 @@ class _BaseClient:
     def _request(
         self, content: bytes, stream: bool, extra_headers: dict | None, timeout
     ) -> httpx.Request:
-        headers = {**self._headers, **(extra_headers or {})}
-        if stream:
-            headers["Accept"] = "text/event-stream"
-        chosen = self.timeout if timeout is None else timeout
-        return self._http.build_request(
-            "POST", self.url, content=content, headers=headers, timeout=chosen
+        headers = self._headers
+        if stream or extra_headers:
+            headers = {**headers, **(extra_headers or {})}
+            if stream:
+                headers["Accept"] = "text/event-stream"
+        chosen = self._timeout if timeout is None else httpx.Timeout(timeout).as_dict()
+        return httpx.Request(
+            "POST",
+            self.url,
+            content=content,
+            headers=headers,
+            extensions={"timeout": chosen},
         )
 
     def _failure(self, exc: Exception) -> APIConnectionError:
@@ -151,11 +163,25 @@ class _BaseClient:
             )
         )
 
-    def _delay(self, attempt: int, response: httpx.Response | None) -> float:
+    def _delay(
+        self, attempt: int, response: httpx.Response | None, error: Exception
+    ) -> float:
+        """Seconds before retry `attempt + 1`: the server's Retry-After, else jittered backoff."""
         asked = _retry_after(response)
-        if asked is not None:
-            return asked
-        return min(0.5 * 2**attempt, 8.0) * (1 - 0.25 * random.random())
+        delay = (
+            asked
+            if asked is not None
+            else min(0.5 * 2**attempt, 8.0) * (1 - 0.25 * random.random())
+        )
+        log.info(
+            "retrying POST %s in %.2fs (attempt %d of %d) after: %s",
+            self.url,
+            delay,
+            attempt + 2,
+            self.max_retries + 1,
+            error,
+        )
+        return delay
 
     def _parse(self, response: httpx.Response) -> Response:
         try:
@@ -243,14 +269,28 @@ class Client(_BaseClient):
         http_client=None,
     ):
         super().__init__(api_key, base_url, timeout, max_retries, default_headers)
+        self._own_http = http_client is None
         self._http = http_client or httpx.Client(timeout=timeout)
         self.responses = Responses(self)
+
+    def _transmit(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """Our own httpx client: straight to its transport for the URL (same pool and proxies),
+        skipping the redirect/cookie/auth layers a JSON POST does not use (measured: a third
+        of httpx's per-call cost). A caller's `http_client` gets the full `send()`."""
+        if not self._own_http:
+            return self._http.send(request, stream=stream)
+        response = self._http._transport_for_url(request.url).handle_request(request)
+        response.request = request
+        if not stream:
+            response.read()
+        log.debug("POST %s -> %d", request.url, response.status_code)
+        return response
 
     def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         for attempt in range(self.max_retries + 1):
             response = None
             try:
-                response = self._http.send(request, stream=stream)
+                response = self._transmit(request, stream)
             except httpx.TransportError as exc:
                 error = self._failure(exc)
             else:
@@ -264,7 +304,7 @@ class Client(_BaseClient):
                     raise error
             if attempt == self.max_retries:
                 raise error
-            time.sleep(self._delay(attempt, response))
+            time.sleep(self._delay(attempt, response, error))
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -290,14 +330,28 @@ class AsyncClient(_BaseClient):
         http_client=None,
     ):
         super().__init__(api_key, base_url, timeout, max_retries, default_headers)
+        self._own_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=timeout)
         self.responses = AsyncResponses(self)
+
+    async def _transmit(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """As Client._transmit, awaited."""
+        if not self._own_http:
+            return await self._http.send(request, stream=stream)
+        response = await self._http._transport_for_url(
+            request.url
+        ).handle_async_request(request)
+        response.request = request
+        if not stream:
+            await response.aread()
+        log.debug("POST %s -> %d", request.url, response.status_code)
+        return response
 
     async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         for attempt in range(self.max_retries + 1):
             response = None
             try:
-                response = await self._http.send(request, stream=stream)
+                response = await self._transmit(request, stream)
             except httpx.TransportError as exc:
                 error = self._failure(exc)
             else:
@@ -311,7 +365,7 @@ class AsyncClient(_BaseClient):
                     raise error
             if attempt == self.max_retries:
                 raise error
-            await asyncio.sleep(self._delay(attempt, response))
+            await asyncio.sleep(self._delay(attempt, response, error))
         raise AssertionError("unreachable")
 
     async def close(self) -> None:
