@@ -158,6 +158,16 @@ def test_an_unknown_event_is_kept_not_fatal(pkg, client, server):
     assert stream.final_response is not None
 
 
+def test_an_error_event_is_typed_and_ends_the_stream_with_its_message(pkg, client, server):
+    server.inject(Fault("error_event"))
+    seen = []
+    with pytest.raises(pkg.StreamInterruptedError, match="server_error: mock: the model crashed"):
+        with client.responses.create(model="m", input="hi", stream=True) as stream:
+            seen.extend(stream)
+    assert [event.type for event in seen] == ["response.created", "error"]
+    assert isinstance(seen[1], pkg.models.ResponseErrorEvent)
+
+
 @pytest.mark.parametrize("cut", ["cut_stream", "truncated_stream"])
 def test_a_stream_cut_mid_event_raises(pkg, client, server, cut):
     server.inject(Fault(cut))

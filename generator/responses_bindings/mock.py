@@ -28,7 +28,7 @@ from .package import auth_header
 
 RESPONSES_PATH = "/v1/responses"
 TERMINAL = {"completed": "response.completed", "failed": "response.failed", "incomplete": "response.incomplete"}
-FAULT_KINDS = ("status", "slow", "non_json", "cut_stream", "truncated_stream", "unknown_event", "failed")
+FAULT_KINDS = ("status", "slow", "non_json", "cut_stream", "truncated_stream", "unknown_event", "error_event", "failed")
 
 
 class MockError(Exception):
@@ -43,7 +43,8 @@ class Fault:
     when set), `slow` (wait `delay` seconds, then answer normally), `non_json` (answer `status`
     with an HTML body), `cut_stream` (chunked stream that breaks off mid-event), `truncated_stream`
     (close-delimited stream that ends mid-event), `unknown_event` (stream with one undocumented
-    event), `failed` (a 200 response whose status is `failed`). Applies to `times` requests.
+    event), `error_event` (stream that sends an `error` event and ends), `failed` (a 200 response
+    whose status is `failed`). Applies to `times` requests.
     """
 
     kind: str
@@ -143,6 +144,8 @@ class VendorMock:
         if not response_validator.is_valid(failed):
             raise MockError(f"{vendor_id}: a failed response does not fit the response schema: {_error_problems(response_validator, failed)[:3]}")
         self.stream_body = b"".join(_sse(event) for event in self.events)
+        failure = {"type": "error", "sequence_number": 1, "code": "server_error", "message": "mock: the model crashed", "param": None}
+        self.error_stream_body = _sse(self.events[0]) + _sse(failure)
 
     def error_body(self, code: str, message: str, request_id: str) -> bytes:
         """The vendor's error shape: DashScope's `{request_id, code, message}` where the spec allows it, else OpenAI's envelope."""
@@ -256,6 +259,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault is not None and fault.kind == "failed":
             return self._reply(200, mock.failed_body)
         if json.loads(raw).get("stream") is True:
+            if fault is not None and fault.kind == "error_event":
+                return self._stream(mock.error_stream_body)
             if fault is not None and fault.kind == "unknown_event":
                 extra = _sse({"type": "response.vendor_heartbeat", "sequence_number": -1, "note": "undocumented"})
                 return self._stream(extra + mock.stream_body)

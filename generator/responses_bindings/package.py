@@ -161,6 +161,12 @@ import {package}
 
 {package}.validate(payload, kind="response")   # [] when valid, else Issues with JSON pointers
 response = {package}.parse(payload)            # strict pydantic model, raises PayloadError
+
+client = {package}.Client()                    # key from ${document["info"]["x-api-key-env"]}; base_url={document["servers"][0]["url"]}
+print(client.responses.create(model="...", input="Hello").output_text)
+with client.responses.create(model="...", input="Hello", stream=True) as stream:
+    for event in stream:                          # typed events; undocumented ones as UnknownEvent
+        ...
 ```
 
 Kinds: `request`, `response`, `error`, `event`. JSON Schemas (Draft 2020-12) are in
