@@ -36,6 +36,8 @@ class ProgressBar:
         self.stream.write(f"\r[{bar}] {share:4.0%}  {done / 1e6:.1f}/{self.total / 1e6:.1f} MB  {rate:.1f} MB/s")
         self.stream.flush()
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Erase the bar (before other output, and at the end); the next update redraws it."""
         self.stream.write("\r" + " " * (WIDTH + 50) + "\r")
         self.stream.flush()
+        self.drawn = 0.0

@@ -114,13 +114,19 @@ class Report:
         self.problems: list[Problem] = []
         self.io_errors: list[str] = []
         self.problem_count = 0
+        self.bar: progress.ProgressBar | None = None
+
+    def _emit(self, line: str, stream=None) -> None:
+        if self.bar:
+            self.bar.clear()
+        print(line, file=stream or self.stream)
 
     def io_error(self, message: str) -> None:
         self.io_errors.append(message)
         if self.fmt == "github":
-            print(f"::error title=responses-bindings validate::{_gh_escape(message)}", file=self.stream)
+            self._emit(f"::error title=responses-bindings validate::{_gh_escape(message)}")
         elif self.fmt == "text":
-            print(f"error: {message}", file=sys.stderr)
+            self._emit(f"error: {message}", sys.stderr)
 
     def problem(self, problem: Problem) -> None:
         self.problem_count += 1
@@ -133,11 +139,11 @@ class Report:
         label = f"[{problem.kind}{reason}] " if problem.kind else ""
         place = f"{problem.pointer or '/'}: " if problem.keyword else ""
         if self.fmt == "text":
-            print(f"{where}: {label}{place}{problem.message}", file=self.stream)
+            self._emit(f"{where}: {label}{place}{problem.message}")
             return
         location = f"file={_gh_escape(problem.file, True)}" + (f",line={problem.line}" if problem.line else "")
         title = _gh_escape(f"{problem.kind or 'payload'} {problem.pointer or '/'}" if problem.keyword else "bad input", True)
-        print(f"::error {location},title={title}::{_gh_escape(place + problem.message)}", file=self.stream)
+        self._emit(f"::error {location},title={title}::{_gh_escape(place + problem.message)}")
 
     def file_done(self, tally: FileTally) -> None:
         self.files.append(tally)
@@ -148,7 +154,7 @@ class Report:
         if self.kind == "auto" and tally.reasons:
             chosen += " (auto: " + "; ".join(f"{reason}" for reason, _ in tally.reasons.most_common(3)) + ")"
         valid = tally.payloads - tally.invalid
-        print(f"{tally.path}: {tally.payloads} payload(s), {valid} valid, {tally.invalid} invalid{chosen}", file=self.stream)
+        self._emit(f"{tally.path}: {tally.payloads} payload(s), {valid} valid, {tally.invalid} invalid{chosen}")
 
     def summary(self) -> dict:
         payloads = sum(t.payloads for t in self.files)
@@ -171,14 +177,14 @@ class Report:
                 "problems_truncated": self.problem_count > len(self.problems),
                 "io_errors": self.io_errors,
             }
-            print(json.dumps(document, ensure_ascii=False, indent=2), file=self.stream)
+            self._emit(json.dumps(document, ensure_ascii=False, indent=2))
             return
         line = (
             f"{self.vendor}: {totals['files']} file(s), {totals['payloads']} payload(s): {totals['valid']} valid, "
             f"{totals['invalid']} invalid, {totals['problems']} problem(s)"
             + (f", {totals['io_errors']} I/O error(s)" if self.io_errors else "")
         )
-        print(line if self.fmt == "text" else f"::notice title=responses-bindings validate::{line}", file=self.stream)
+        self._emit(line if self.fmt == "text" else f"::notice title=responses-bindings validate::{line}")
 
 
 def check_payload(payload: readers.Payload, package: ModuleType, args, tally: FileTally, report: Report) -> None:
@@ -231,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
         report.io_error(message)
     meter = readers.Meter()
     total = readers.total_bytes(sources)
-    bar = progress.ProgressBar(total) if progress.wanted(total) else None
+    bar = report.bar = progress.ProgressBar(total) if progress.wanted(total) else None
     stdin = sys.stdin.buffer
     try:
         for source in sources:
@@ -250,7 +256,8 @@ def _run(args: argparse.Namespace) -> int:
             report.file_done(tally)
     finally:
         if bar:
-            bar.close()
+            bar.clear()
+        report.bar = None
     report.finish()
     if report.io_errors:
         return 2

@@ -44,8 +44,8 @@ def _pointer(path) -> str:
 class Issue:
     """One problem in a payload: where (a JSON pointer), what was expected and what was found.
 
-    A missing required property and an unknown property (strict mode) point at the property
-    itself, e.g. `/output/0/id`.
+    A missing required property points at the object that lacks it (as JSON Schema itself
+    does) and names it; an unknown property (strict mode) points at the property itself.
     """
 
     pointer: str
@@ -124,22 +124,16 @@ class _Fault:
     path: tuple
     keyword: str
     instance: object
-    value: object = (
-        None  # the keyword's schema value: types, const, enum options, a name, ...
-    )
-    variants: list[list[_Fault]] | None = (
-        None  # union keywords: the errors of each variant
-    )
-    labels: list[str] = field(
-        default_factory=list
-    )  # union keywords: a name per variant
-    declared: list[set] = field(
-        default_factory=list
-    )  # union keywords: each variant's property names
-    several: bool = False  # oneOf: more than one variant matched
-    via: str = (
-        ""  # the union variant this error belongs to, when several were equally close
-    )
+    # The keyword's schema value: types, const, enum options, a property name, ...
+    value: object = None
+    # Union keywords: the errors of each variant, a name and the declared properties per variant.
+    variants: list[list[_Fault]] | None = None
+    labels: list[str] = field(default_factory=list)
+    declared: list[set] = field(default_factory=list)
+    # oneOf: more than one variant matched.
+    several: bool = False
+    # The union variant this error belongs to, when several were equally close.
+    via: str = ""
 
 
 def _label(subschema: object, index: int) -> str:
@@ -327,7 +321,10 @@ def _leaves(faults: list[_Fault]) -> list[_Fault]:
 
 
 def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (RecursionError, ValueError):
+        return _json_type(value)
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
@@ -391,7 +388,7 @@ def _issue(fault: _Fault) -> Issue:
         expected = "one of " + ", ".join(_shown(option) for option in value)
         found = _shown(fault.instance)
     elif keyword == "required":
-        path, expected, found = path + (value,), "required property", "nothing"
+        expected, found = f"required property {_shown(value)}", "no such property"
     elif keyword in UNKNOWN_KEYWORDS:
         path, expected, found = (
             path + (value,),
