@@ -168,6 +168,15 @@ def test_an_error_event_is_typed_and_ends_the_stream_with_its_message(pkg, clien
     assert isinstance(seen[1], pkg.models.ResponseErrorEvent)
 
 
+def test_an_event_that_breaks_its_schema_raises_with_a_pointer(pkg, client, server):
+    server.inject(Fault("invalid_event"))
+    with pytest.raises(pkg.ResponseValidationError, match="/sequence_number") as caught:
+        with client.responses.create(model="m", input="hi", stream=True) as stream:
+            list(stream)
+    assert caught.value.request_id == "mock-1"
+    assert stream.response.is_closed
+
+
 @pytest.mark.parametrize("cut", ["cut_stream", "truncated_stream"])
 def test_a_stream_cut_mid_event_raises(pkg, client, server, cut):
     server.inject(Fault(cut))

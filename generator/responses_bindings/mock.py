@@ -28,7 +28,7 @@ from .package import auth_header
 
 RESPONSES_PATH = "/v1/responses"
 TERMINAL = {"completed": "response.completed", "failed": "response.failed", "incomplete": "response.incomplete"}
-FAULT_KINDS = ("status", "slow", "non_json", "cut_stream", "truncated_stream", "unknown_event", "error_event", "failed")
+FAULT_KINDS = ("status", "slow", "non_json", "cut_stream", "truncated_stream", "unknown_event", "error_event", "invalid_event", "failed")
 
 
 class MockError(Exception):
@@ -43,8 +43,9 @@ class Fault:
     when set), `slow` (wait `delay` seconds, then answer normally), `non_json` (answer `status`
     with an HTML body), `cut_stream` (chunked stream that breaks off mid-event), `truncated_stream`
     (close-delimited stream that ends mid-event), `unknown_event` (stream with one undocumented
-    event), `error_event` (stream that sends an `error` event and ends), `failed` (a 200 response
-    whose status is `failed`). Applies to `times` requests.
+    event), `error_event` (stream that sends an `error` event and ends), `invalid_event` (stream
+    whose second event breaks its schema), `failed` (a 200 response whose status is `failed`).
+    Applies to `times` requests.
     """
 
     kind: str
@@ -146,6 +147,8 @@ class VendorMock:
         self.stream_body = b"".join(_sse(event) for event in self.events)
         failure = {"type": "error", "sequence_number": 1, "code": "server_error", "message": "mock: the model crashed", "param": None}
         self.error_stream_body = _sse(self.events[0]) + _sse(failure)
+        broken = {**self.events[1], "sequence_number": "one"}
+        self.invalid_stream_body = _sse(self.events[0]) + _sse(broken) + b"".join(_sse(e) for e in self.events[2:])
 
     def error_body(self, code: str, message: str, request_id: str) -> bytes:
         """The vendor's error shape: DashScope's `{request_id, code, message}` where the spec allows it, else OpenAI's envelope."""
@@ -261,6 +264,8 @@ class _Handler(BaseHTTPRequestHandler):
         if json.loads(raw).get("stream") is True:
             if fault is not None and fault.kind == "error_event":
                 return self._stream(mock.error_stream_body)
+            if fault is not None and fault.kind == "invalid_event":
+                return self._stream(mock.invalid_stream_body)
             if fault is not None and fault.kind == "unknown_event":
                 extra = _sse({"type": "response.vendor_heartbeat", "sequence_number": -1, "note": "undocumented"})
                 return self._stream(extra + mock.stream_body)

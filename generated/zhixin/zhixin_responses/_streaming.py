@@ -49,7 +49,7 @@ def event_classes() -> dict[str, type[BaseModel]]:
 
 
 def _invalid(
-    data: str, status_code: int, request_id: str | None, exc: Exception
+    name: str, data: str, status_code: int, request_id: str | None, exc: Exception
 ) -> ResponseValidationError:
     issues = validate(data, "event")
     if not issues and isinstance(exc, ValidationError):
@@ -57,8 +57,9 @@ def _invalid(
             Issue("/" + "/".join(map(str, e["loc"])), e["msg"])
             for e in exc.errors(include_url=False)
         ]
+    label = f"stream event {name!r}" if name else "stream event"
     return ResponseValidationError(
-        "invalid stream event", issues or [Issue("", str(exc))], status_code, request_id
+        f"invalid {label}", issues or [Issue("", str(exc))], status_code, request_id
     )
 
 
@@ -80,7 +81,7 @@ def decode_event(
             return cls.model_validate(data, strict=True)
         return UnknownEvent.model_validate({**data, "type": kind})
     except (ValueError, ValidationError) as exc:
-        raise _invalid(sse.data, status_code, request_id, exc) from None
+        raise _invalid(sse.event, sse.data, status_code, request_id, exc) from None
 
 
 class _StreamState:

@@ -44,11 +44,12 @@ def event_classes() -> dict[str, type[BaseModel]]:
     return table
 
 
-def _invalid(data: str, status_code: int, request_id: str | None, exc: Exception) -> ResponseValidationError:
+def _invalid(name: str, data: str, status_code: int, request_id: str | None, exc: Exception) -> ResponseValidationError:
     issues = validate(data, "event")
     if not issues and isinstance(exc, ValidationError):
         issues = [Issue("/" + "/".join(map(str, e["loc"])), e["msg"]) for e in exc.errors(include_url=False)]
-    return ResponseValidationError("invalid stream event", issues or [Issue("", str(exc))], status_code, request_id)
+    label = f"stream event {name!r}" if name else "stream event"
+    return ResponseValidationError(f"invalid {label}", issues or [Issue("", str(exc))], status_code, request_id)
 
 
 def decode_event(sse, status_code: int = 200, request_id: str | None = None) -> BaseModel:
@@ -67,7 +68,7 @@ def decode_event(sse, status_code: int = 200, request_id: str | None = None) -> 
             return cls.model_validate(data, strict=True)
         return UnknownEvent.model_validate({**data, "type": kind})
     except (ValueError, ValidationError) as exc:
-        raise _invalid(sse.data, status_code, request_id, exc) from None
+        raise _invalid(sse.event, sse.data, status_code, request_id, exc) from None
 
 
 class _StreamState:
