@@ -212,3 +212,11 @@ def test_parse_returns_the_model_of_the_kind(vendor):
     model = package.parse(payload)
     assert isinstance(model, package.model_class("response"))
     assert model.id == EXAMPLES[(vendor, "response")]["id"]
+
+
+def test_empty_property_names_get_exact_pointers(vendor):
+    package = vendor_package(vendor)
+    request = dict(EXAMPLES[(vendor, "request")], metadata={"": None, "a/b": 5})
+    issues = package.validate(request, "request")
+    assert [i.pointer for i in issues] == ["/metadata/", "/metadata/a~1b"]
+    assert issues == package.validate(request, "request", engine="reference")
