@@ -14,7 +14,6 @@ member, by its JSON type, or else by the variant it comes closest to, so a bad f
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -73,9 +72,20 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
 
 
-# 19+ digits in a row: maybe an integer beyond 64 bits, which orjson reads as a float.
-_LONG_DIGITS = re.compile(rb"[0-9]{19,}")
-_LONG_DIGITS_TEXT = re.compile(r"[0-9]{19,}")
+# 19+ digits in a row: maybe an integer beyond 64 bits, which orjson reads as a float. Found by
+# mapping every digit to "0" and anything else to "x" (C speed; a regex took 6x orjson's time).
+_DIGITS_AS_ZEROS = bytes(
+    ord("0") if chr(c).isdigit() and c < 128 else ord("x") for c in range(256)
+)
+_LONG_RUN = b"0" * 19
+
+
+def _may_hold_long_integer(payload: bytes | bytearray | memoryview | str) -> bool:
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8", "surrogatepass")
+    elif isinstance(payload, memoryview):
+        payload = payload.tobytes()
+    return _LONG_RUN in payload.translate(_DIGITS_AS_ZEROS)
 
 
 def _decode(payload: object) -> object:
@@ -85,8 +95,7 @@ def _decode(payload: object) -> object:
     hold one is read by the standard library instead, which keeps every integer exact.
     """
     if isinstance(payload, (bytes, bytearray, memoryview, str)):
-        long_digits = _LONG_DIGITS_TEXT if isinstance(payload, str) else _LONG_DIGITS
-        if long_digits.search(payload):
+        if _may_hold_long_integer(payload):
             orjson.loads(payload)  # the same errors (and limits) as the fast path
             return json.loads(
                 payload if not isinstance(payload, memoryview) else bytes(payload)
