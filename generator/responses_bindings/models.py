@@ -34,4 +34,6 @@ DATAMODEL_CODEGEN_FLAGS = [
 def write_models(openapi_json: Path, target: Path) -> None:
     """Write the models module `target` from the bundled `openapi_json`."""
     args = [tool_path("datamodel-codegen"), "--input", openapi_json.name, "--output", str(target.resolve())]
+    # The runtime `_model.Model` writes wire names back out (`schema`, never `schema_`).
+    args += ["--base-class", f"{target.parent.name}._model.Model"]
     run_tool(args + DATAMODEL_CODEGEN_FLAGS, cwd=openapi_json.parent)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 from typing import Annotated, Any, Literal
-from pydantic import BaseModel, ConfigDict, Field, MISSING, RootModel
+from pydantic import ConfigDict, Field, MISSING, RootModel
+from ai360_responses._model import Model
 from typing_extensions import TypeAliasType
 
 
-class CodeInterpreterContainerAuto(BaseModel):
+class CodeInterpreterContainerAuto(Model):
     """
     Configuration for a code interpreter container made on demand.
     """
@@ -22,7 +23,7 @@ class CodeInterpreterContainerAuto(BaseModel):
     ] = MISSING
 
 
-class CodeInterpreterTool(BaseModel):
+class CodeInterpreterTool(Model):
     """
     A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool).
     """
@@ -44,7 +45,7 @@ class CodeInterpreterTool(BaseModel):
     ] = MISSING
 
 
-class ContainerFileCitation(BaseModel):
+class ContainerFileCitation(Model):
     """
     A citation for a container file used to generate a model response (OpenAI `ContainerFileCitation`).
     """
@@ -77,7 +78,7 @@ class ContainerFileCitation(BaseModel):
     ]
 
 
-class ErrorObject(BaseModel):
+class ErrorObject(Model):
     """
     The error inside an OpenAI-style error envelope.
     """
@@ -99,7 +100,7 @@ class ErrorObject(BaseModel):
     ] = MISSING
 
 
-class ErrorResponse(BaseModel):
+class ErrorResponse(Model):
     """
     The OpenAI-style error envelope returned with a non-2xx status (`ErrorResponse`).
     """
@@ -110,7 +111,7 @@ class ErrorResponse(BaseModel):
     error: ErrorObject
 
 
-class FileCitation(BaseModel):
+class FileCitation(Model):
     """
     A citation to a file (OpenAI `FileCitation` annotation).
     """
@@ -131,7 +132,7 @@ class FileCitation(BaseModel):
     ]
 
 
-class FilePath(BaseModel):
+class FilePath(Model):
     """
     A path to a file (OpenAI `FilePath` annotation).
     """
@@ -149,7 +150,7 @@ class FilePath(BaseModel):
     ]
 
 
-class FileSearchResult(BaseModel):
+class FileSearchResult(Model):
     """
     One result of a file search.
     """
@@ -176,7 +177,7 @@ class FileSearchResult(BaseModel):
     ] = MISSING
 
 
-class FileSearchTool(BaseModel):
+class FileSearchTool(Model):
     """
     Search the contents of uploaded files (OpenAI `FileSearchTool`).
     """
@@ -204,7 +205,7 @@ class FileSearchTool(BaseModel):
     ] = MISSING
 
 
-class FunctionTool(BaseModel):
+class FunctionTool(Model):
     """
     A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`).
     """
@@ -235,7 +236,7 @@ class FunctionTool(BaseModel):
     ] = MISSING
 
 
-class IncompleteDetails(BaseModel):
+class IncompleteDetails(Model):
     """
     Details about why the response is incomplete.
     """
@@ -249,7 +250,7 @@ class IncompleteDetails(BaseModel):
     ] = MISSING
 
 
-class InputTokensDetails(BaseModel):
+class InputTokensDetails(Model):
     """
     A detailed breakdown of the input tokens.
     """
@@ -262,7 +263,7 @@ class InputTokensDetails(BaseModel):
     ]
 
 
-class ItemReference(BaseModel):
+class ItemReference(Model):
     """
     An internal identifier for an item to reference (OpenAI Responses API `ItemReference`).
     """
@@ -277,51 +278,12 @@ class ItemReference(BaseModel):
     ] = MISSING
 
 
-class McpTool(BaseModel):
+class McpToolHeaders(RootModel[dict[str, str]]):
     """
-    Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool).
+    HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Annotated[
-        Literal["mcp"], Field(description="The type of the MCP tool. Always `mcp`.")
-    ]
-    server_label: Annotated[
-        str,
-        Field(
-            description="A label for this MCP server, used to identify it in tool calls."
-        ),
-    ]
-    server_url: Annotated[
-        str | MISSING, Field(description="The URL for the MCP server.")
-    ] = MISSING
-    server_description: Annotated[
-        str | MISSING, Field(description="Optional description of the MCP server.")
-    ] = MISSING
-    connector_id: Annotated[
-        str | MISSING,
-        Field(
-            description="Identifier for a service connector; one of `server_url` or `connector_id` must be given."
-        ),
-    ] = MISSING
-    authorization: Annotated[
-        str | MISSING,
-        Field(description="An OAuth access token usable with a remote MCP server."),
-    ] = MISSING
-    headers: Annotated[
-        dict[str, Any] | None | MISSING,
-        Field(description="Optional HTTP headers to send to the MCP server."),
-    ] = MISSING
-    allowed_tools: Annotated[
-        list[str] | None | MISSING,
-        Field(description="Names of the tools the model may call on this server."),
-    ] = MISSING
-    require_approval: Annotated[
-        Literal["always", "never"] | None | MISSING,
-        Field(description="Which of the MCP server's tools require approval."),
-    ] = MISSING
+    root: dict[str, str]
 
 
 MetadataAdditionalProperty = TypeAliasType(
@@ -337,7 +299,7 @@ class Metadata(RootModel[dict[str, MetadataAdditionalProperty]]):
     root: Annotated[dict[str, MetadataAdditionalProperty], Field(max_length=16)]
 
 
-class OutputTokensDetails(BaseModel):
+class OutputTokensDetails(Model):
     """
     A detailed breakdown of the output tokens.
     """
@@ -350,7 +312,7 @@ class OutputTokensDetails(BaseModel):
     ]
 
 
-class Reasoning(BaseModel):
+class Reasoning(Model):
     """
     Configuration options for reasoning models (OpenAI `Reasoning`).
     """
@@ -368,7 +330,7 @@ class Reasoning(BaseModel):
     ] = MISSING
 
 
-class ReasoningSummaryText(BaseModel):
+class ReasoningSummaryText(Model):
     """
     A short summary of the reasoning used by the model.
     """
@@ -386,7 +348,7 @@ class ReasoningSummaryText(BaseModel):
     ]
 
 
-class ReasoningText(BaseModel):
+class ReasoningText(Model):
     """
     Reasoning text from the model.
     """
@@ -401,7 +363,7 @@ class ReasoningText(BaseModel):
     text: Annotated[str, Field(description="The reasoning text from the model.")]
 
 
-class ResponseConversationParam(BaseModel):
+class ResponseConversationParam(Model):
     """
     The conversation that this response belongs to (OpenAI `ResponseConversationParam`).
     """
@@ -412,7 +374,7 @@ class ResponseConversationParam(BaseModel):
     id: Annotated[str, Field(description="The unique ID of the conversation.")]
 
 
-class ResponseError(BaseModel):
+class ResponseError(Model):
     """
     An error object returned when the model fails to generate a Response (OpenAI `ResponseError`).
     """
@@ -448,7 +410,7 @@ class ResponseError(BaseModel):
     ]
 
 
-class ResponseErrorEvent(BaseModel):
+class ResponseErrorEvent(Model):
     """
     Emitted when an error occurs during streaming (`error`).
     """
@@ -471,7 +433,7 @@ class ResponseErrorEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseFileSearchToolCall(BaseModel):
+class ResponseFileSearchToolCall(Model):
     """
     The results of a file search tool call (OpenAI `ResponseFileSearchToolCall`).
     """
@@ -499,7 +461,7 @@ class ResponseFileSearchToolCall(BaseModel):
     ] = MISSING
 
 
-class ResponseFunctionCallArgumentsDeltaEvent(BaseModel):
+class ResponseFunctionCallArgumentsDeltaEvent(Model):
     """
     Emitted when there is a partial function-call arguments delta. (`response.function_call_arguments.delta`)
     """
@@ -524,7 +486,7 @@ class ResponseFunctionCallArgumentsDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseFunctionCallArgumentsDoneEvent(BaseModel):
+class ResponseFunctionCallArgumentsDoneEvent(Model):
     """
     Emitted when function-call arguments are finalized. (`response.function_call_arguments.done`)
     """
@@ -554,7 +516,7 @@ class ResponseFunctionCallArgumentsDoneEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseFunctionToolCall(BaseModel):
+class ResponseFunctionToolCall(Model):
     """
     A tool call to run a function (OpenAI `ResponseFunctionToolCall`).
     """
@@ -619,7 +581,7 @@ class ResponseIncludable(
     ]
 
 
-class ResponseInputFile(BaseModel):
+class ResponseInputFile(Model):
     """
     A file input to the model (OpenAI Responses API `ResponseInputFile`).
     """
@@ -645,7 +607,7 @@ class ResponseInputFile(BaseModel):
     )
 
 
-class ResponseInputImage(BaseModel):
+class ResponseInputImage(Model):
     """
     An image input to the model (OpenAI Responses API `ResponseInputImage`).
     """
@@ -671,7 +633,7 @@ class ResponseInputImage(BaseModel):
     ] = MISSING
 
 
-class ResponseInputText(BaseModel):
+class ResponseInputText(Model):
     """
     A text input to the model (OpenAI Responses API `ResponseInputText`).
     """
@@ -686,7 +648,7 @@ class ResponseInputText(BaseModel):
     text: Annotated[str, Field(description="The text input to the model.")]
 
 
-class ResponseOutputRefusal(BaseModel):
+class ResponseOutputRefusal(Model):
     """
     A refusal from the model (OpenAI `ResponseOutputRefusal`).
     """
@@ -703,7 +665,7 @@ class ResponseOutputRefusal(BaseModel):
     ]
 
 
-class ResponseReasoningItem(BaseModel):
+class ResponseReasoningItem(Model):
     """
     A description of the chain of thought used by a reasoning model while generating a response (OpenAI `ResponseReasoningItem`).
     """
@@ -736,7 +698,7 @@ class ResponseReasoningItem(BaseModel):
     ] = MISSING
 
 
-class ResponseReasoningSummaryTextDeltaEvent(BaseModel):
+class ResponseReasoningSummaryTextDeltaEvent(Model):
     """
     Emitted when a delta is added to a reasoning summary text. (`response.reasoning_summary_text.delta`)
     """
@@ -767,7 +729,7 @@ class ResponseReasoningSummaryTextDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseReasoningSummaryTextDoneEvent(BaseModel):
+class ResponseReasoningSummaryTextDoneEvent(Model):
     """
     Emitted when a reasoning summary text is completed. (`response.reasoning_summary_text.done`)
     """
@@ -798,7 +760,7 @@ class ResponseReasoningSummaryTextDoneEvent(BaseModel):
     text: Annotated[str, Field(description="The final text.")]
 
 
-class ResponseRefusalDeltaEvent(BaseModel):
+class ResponseRefusalDeltaEvent(Model):
     """
     Emitted when there is a partial refusal text. (`response.refusal.delta`)
     """
@@ -824,7 +786,7 @@ class ResponseRefusalDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseRefusalDoneEvent(BaseModel):
+class ResponseRefusalDoneEvent(Model):
     """
     Emitted when refusal text is finalized. (`response.refusal.done`)
     """
@@ -865,7 +827,7 @@ class ResponseStatus(
     ]
 
 
-class ResponseUsage(BaseModel):
+class ResponseUsage(Model):
     """
     Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`).
     """
@@ -880,7 +842,7 @@ class ResponseUsage(BaseModel):
     total_tokens: Annotated[int, Field(description="The total number of tokens used.")]
 
 
-class TextFormatJsonObject(BaseModel):
+class TextFormatJsonObject(Model):
     """
     JSON object response format, an older way of generating JSON responses.
     """
@@ -896,7 +858,7 @@ class TextFormatJsonObject(BaseModel):
     ]
 
 
-class TextFormatJsonSchema(BaseModel):
+class TextFormatJsonSchema(Model):
     """
     JSON Schema response format, used to generate structured JSON responses.
     """
@@ -935,7 +897,7 @@ class TextFormatJsonSchema(BaseModel):
     ] = MISSING
 
 
-class TextFormatText(BaseModel):
+class TextFormatText(Model):
     """
     Default response format, used to generate text responses.
     """
@@ -949,7 +911,7 @@ class TextFormatText(BaseModel):
     ]
 
 
-class ToolChoiceAllowed(BaseModel):
+class ToolChoiceAllowed(Model):
     """
     Constrains the tools available to the model to a pre-defined set (OpenAI `ToolChoiceAllowed`).
     """
@@ -975,7 +937,7 @@ class ToolChoiceAllowed(BaseModel):
     ]
 
 
-class ToolChoiceApplyPatch(BaseModel):
+class ToolChoiceApplyPatch(Model):
     """
     Forces the model to call the apply_patch tool (OpenAI `ToolChoiceApplyPatch`).
     """
@@ -989,7 +951,7 @@ class ToolChoiceApplyPatch(BaseModel):
     ]
 
 
-class ToolChoiceCustom(BaseModel):
+class ToolChoiceCustom(Model):
     """
     Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`).
     """
@@ -1004,7 +966,7 @@ class ToolChoiceCustom(BaseModel):
     name: Annotated[str, Field(description="The name of the custom tool to call.")]
 
 
-class ToolChoiceFunction(BaseModel):
+class ToolChoiceFunction(Model):
     """
     Use this option to force the model to call a specific function (OpenAI `ToolChoiceFunction`).
     """
@@ -1019,7 +981,7 @@ class ToolChoiceFunction(BaseModel):
     name: Annotated[str, Field(description="The name of the function to call.")]
 
 
-class ToolChoiceMcp(BaseModel):
+class ToolChoiceMcp(Model):
     """
     Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`).
     """
@@ -1048,7 +1010,7 @@ class ToolChoiceOptions(RootModel[Literal["none", "auto", "required"]]):
     ]
 
 
-class ToolChoiceShell(BaseModel):
+class ToolChoiceShell(Model):
     """
     Forces the model to call the shell tool (OpenAI `ToolChoiceShell`).
     """
@@ -1061,7 +1023,7 @@ class ToolChoiceShell(BaseModel):
     ]
 
 
-class ToolChoiceTypes(BaseModel):
+class ToolChoiceTypes(Model):
     """
     Indicates that the model should use a built-in tool (OpenAI `ToolChoiceTypes`).
     """
@@ -1082,7 +1044,7 @@ class ToolChoiceTypes(BaseModel):
     ]
 
 
-class TopLogprob(BaseModel):
+class TopLogprob(Model):
     """
     One of the most likely tokens at a position, with its log probability.
     """
@@ -1097,7 +1059,7 @@ class TopLogprob(BaseModel):
     ] = MISSING
 
 
-class URLCitation(BaseModel):
+class URLCitation(Model):
     """
     A citation for a web resource used to generate a model response (OpenAI `URLCitation`).
     """
@@ -1125,7 +1087,7 @@ class URLCitation(BaseModel):
     ]
 
 
-class WebSearchActionFind(BaseModel):
+class WebSearchActionFind(Model):
     """
     Action type `find`, searches for a pattern within a loaded page.
     """
@@ -1142,7 +1104,7 @@ class WebSearchActionFind(BaseModel):
     ]
 
 
-class WebSearchActionOpenPage(BaseModel):
+class WebSearchActionOpenPage(Model):
     """
     Action type `open_page`, opens a specific URL from search results.
     """
@@ -1154,7 +1116,7 @@ class WebSearchActionOpenPage(BaseModel):
     url: Annotated[str, Field(description="The URL opened by the model.")]
 
 
-class WebSearchFilters(BaseModel):
+class WebSearchFilters(Model):
     """
     Filters for a web search.
     """
@@ -1170,7 +1132,7 @@ class WebSearchFilters(BaseModel):
     ] = MISSING
 
 
-class WebSearchSource(BaseModel):
+class WebSearchSource(Model):
     """
     A source used in a web search.
     """
@@ -1184,7 +1146,7 @@ class WebSearchSource(BaseModel):
     url: Annotated[str, Field(description="The URL of the source.")]
 
 
-class WebSearchUserLocation(BaseModel):
+class WebSearchUserLocation(Model):
     """
     The approximate location of the user, to refine web search results.
     """
@@ -1222,7 +1184,7 @@ class Annotation(
     ]
 
 
-class Logprob(BaseModel):
+class Logprob(Model):
     """
     The log probability of an output token.
     """
@@ -1238,6 +1200,53 @@ class Logprob(BaseModel):
     top_logprobs: Annotated[
         list[TopLogprob] | MISSING,
         Field(description="The most likely tokens at this position."),
+    ] = MISSING
+
+
+class McpTool(Model):
+    """
+    Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Annotated[
+        Literal["mcp"], Field(description="The type of the MCP tool. Always `mcp`.")
+    ]
+    server_label: Annotated[
+        str,
+        Field(
+            description="A label for this MCP server, used to identify it in tool calls."
+        ),
+    ]
+    server_url: Annotated[
+        str | MISSING, Field(description="The URL for the MCP server.")
+    ] = MISSING
+    server_description: Annotated[
+        str | MISSING, Field(description="Optional description of the MCP server.")
+    ] = MISSING
+    connector_id: Annotated[
+        str | MISSING,
+        Field(
+            description="Identifier for a service connector; one of `server_url` or `connector_id` must be given."
+        ),
+    ] = MISSING
+    authorization: Annotated[
+        str | MISSING,
+        Field(description="An OAuth access token usable with a remote MCP server."),
+    ] = MISSING
+    headers: Annotated[
+        McpToolHeaders | None | MISSING,
+        Field(description="Optional HTTP headers to send to the MCP server."),
+    ] = MISSING
+    allowed_tools: Annotated[
+        list[str] | None | MISSING,
+        Field(description="Names of the tools the model may call on this server."),
+    ] = MISSING
+    require_approval: Annotated[
+        Literal["always", "never"] | None | MISSING,
+        Field(description="Which of the MCP server's tools require approval."),
     ] = MISSING
 
 
@@ -1265,7 +1274,7 @@ class ResponseInputMessageContentList(RootModel[list[ResponseInputContent]]):
     ]
 
 
-class ResponseOutputText(BaseModel):
+class ResponseOutputText(Model):
     """
     A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it.
     """
@@ -1289,7 +1298,7 @@ class ResponseOutputText(BaseModel):
     ] = MISSING
 
 
-class ResponseTextDeltaEvent(BaseModel):
+class ResponseTextDeltaEvent(Model):
     """
     Emitted when there is an additional text delta. (`response.output_text.delta`)
     """
@@ -1321,7 +1330,7 @@ class ResponseTextDeltaEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseTextDoneEvent(BaseModel):
+class ResponseTextDoneEvent(Model):
     """
     Emitted when text content is finalized. (`response.output_text.done`)
     """
@@ -1400,7 +1409,7 @@ class ToolChoice(
     ]
 
 
-class WebSearchActionSearch(BaseModel):
+class WebSearchActionSearch(Model):
     """
     Action type `search`, performs a web search query.
     """
@@ -1416,7 +1425,7 @@ class WebSearchActionSearch(BaseModel):
     ] = MISSING
 
 
-class WebSearchTool(BaseModel):
+class WebSearchTool(Model):
     """
     Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`).
     """
@@ -1448,7 +1457,7 @@ class WebSearchTool(BaseModel):
     ] = MISSING
 
 
-class EasyInputMessage(BaseModel):
+class EasyInputMessage(Model):
     """
     A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`.
     """
@@ -1470,7 +1479,7 @@ class EasyInputMessage(BaseModel):
     ] = MISSING
 
 
-class FunctionCallOutput(BaseModel):
+class FunctionCallOutput(Model):
     """
     The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`).
     """
@@ -1506,7 +1515,7 @@ class FunctionCallOutput(BaseModel):
     ] = MISSING
 
 
-class Message(BaseModel):
+class Message(Model):
     """
     A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`).
     """
@@ -1540,7 +1549,7 @@ class OutputMessageContent(RootModel[ResponseOutputText | ResponseOutputRefusal]
     ]
 
 
-class ResponseContentPartAddedEvent(BaseModel):
+class ResponseContentPartAddedEvent(Model):
     """
     Emitted when a new content part is added. (`response.content_part.added`)
     """
@@ -1568,7 +1577,7 @@ class ResponseContentPartAddedEvent(BaseModel):
     part: Annotated[StreamContentPart, Field(description="The content part.")]
 
 
-class ResponseContentPartDoneEvent(BaseModel):
+class ResponseContentPartDoneEvent(Model):
     """
     Emitted when a content part is done. (`response.content_part.done`)
     """
@@ -1596,7 +1605,7 @@ class ResponseContentPartDoneEvent(BaseModel):
     part: Annotated[StreamContentPart, Field(description="The content part.")]
 
 
-class ResponseOutputMessage(BaseModel):
+class ResponseOutputMessage(Model):
     """
     An output message from the model (OpenAI `ResponseOutputMessage`).
     """
@@ -1623,7 +1632,7 @@ class ResponseOutputMessage(BaseModel):
     ]
 
 
-class ResponseTextConfig(BaseModel):
+class ResponseTextConfig(Model):
     """
     Configuration options for a text response from the model (OpenAI `ResponseTextConfig`).
     """
@@ -1668,8 +1677,8 @@ class InputItem(
         | FunctionCallOutput
         | ResponseReasoningItem
         | ResponseOutputMessage
-        | Message
         | EasyInputMessage
+        | Message
         | ItemReference
     ]
 ):
@@ -1678,16 +1687,16 @@ class InputItem(
         | FunctionCallOutput
         | ResponseReasoningItem
         | ResponseOutputMessage
-        | Message
         | EasyInputMessage
+        | Message
         | ItemReference,
         Field(
-            description="One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first."
+            description='One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`.'
         ),
     ]
 
 
-class ResponseFunctionWebSearch(BaseModel):
+class ResponseFunctionWebSearch(Model):
     """
     The results of a web search tool call (OpenAI `ResponseFunctionWebSearch`).
     """
@@ -1719,7 +1728,7 @@ class ResponseInput(RootModel[str | list[InputItem]]):
     ]
 
 
-class CreateResponseRequest(BaseModel):
+class CreateResponseRequest(Model):
     """
     The body of `POST /v1/responses` (OpenAI Responses API create parameters).
     """
@@ -1880,7 +1889,7 @@ class OutputItem(
     ]
 
 
-class ResponseObject(BaseModel):
+class ResponseObject(Model):
     """
     A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client).
     """
@@ -2011,7 +2020,7 @@ class ResponseObject(BaseModel):
     ] = MISSING
 
 
-class ResponseOutputItemAddedEvent(BaseModel):
+class ResponseOutputItemAddedEvent(Model):
     """
     Emitted when a new output item is added. (`response.output_item.added`)
     """
@@ -2035,7 +2044,7 @@ class ResponseOutputItemAddedEvent(BaseModel):
     item: Annotated[OutputItem, Field(description="The output item.")]
 
 
-class ResponseOutputItemDoneEvent(BaseModel):
+class ResponseOutputItemDoneEvent(Model):
     """
     Emitted when an output item is marked done. (`response.output_item.done`)
     """
@@ -2057,7 +2066,7 @@ class ResponseOutputItemDoneEvent(BaseModel):
     item: Annotated[OutputItem, Field(description="The output item.")]
 
 
-class ResponseQueuedEvent(BaseModel):
+class ResponseQueuedEvent(Model):
     """
     Emitted when a response is queued and waiting to be processed. (`response.queued`)
     """
@@ -2077,7 +2086,7 @@ class ResponseQueuedEvent(BaseModel):
     ]
 
 
-class ResponseCompletedEvent(BaseModel):
+class ResponseCompletedEvent(Model):
     """
     Emitted when the model response is complete. (`response.completed`)
     """
@@ -2097,7 +2106,7 @@ class ResponseCompletedEvent(BaseModel):
     ]
 
 
-class ResponseCreatedEvent(BaseModel):
+class ResponseCreatedEvent(Model):
     """
     An event that is emitted when a response is created. (`response.created`)
     """
@@ -2117,7 +2126,7 @@ class ResponseCreatedEvent(BaseModel):
     ]
 
 
-class ResponseFailedEvent(BaseModel):
+class ResponseFailedEvent(Model):
     """
     An event that is emitted when a response fails. (`response.failed`)
     """
@@ -2137,7 +2146,7 @@ class ResponseFailedEvent(BaseModel):
     ]
 
 
-class ResponseInProgressEvent(BaseModel):
+class ResponseInProgressEvent(Model):
     """
     Emitted when the response is in progress. (`response.in_progress`)
     """
@@ -2157,7 +2166,7 @@ class ResponseInProgressEvent(BaseModel):
     ]
 
 
-class ResponseIncompleteEvent(BaseModel):
+class ResponseIncompleteEvent(Model):
     """
     An event that is emitted when a response finishes as incomplete. (`response.incomplete`)
     """

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 from typing import Annotated, Any, Literal
-from pydantic import BaseModel, ConfigDict, Field, MISSING, RootModel
+from pydantic import ConfigDict, Field, MISSING, RootModel
+from zhixin_responses._model import Model
 from typing_extensions import TypeAliasType
 
 
-class CodeInterpreterContainerAuto(BaseModel):
+class CodeInterpreterContainerAuto(Model):
     """
     Configuration for a code interpreter container made on demand.
     """
@@ -22,7 +23,7 @@ class CodeInterpreterContainerAuto(BaseModel):
     ] = MISSING
 
 
-class CodeInterpreterTool(BaseModel):
+class CodeInterpreterTool(Model):
     """
     A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool).
     """
@@ -44,7 +45,7 @@ class CodeInterpreterTool(BaseModel):
     ] = MISSING
 
 
-class ContainerFileCitation(BaseModel):
+class ContainerFileCitation(Model):
     """
     A citation for a container file used to generate a model response (OpenAI `ContainerFileCitation`).
     """
@@ -77,7 +78,7 @@ class ContainerFileCitation(BaseModel):
     ]
 
 
-class DashScopeErrorResponse(BaseModel):
+class DashScopeErrorResponse(Model):
     """
     DashScope's error body for 4xx answers (DESIGN.md, DashScope facts).
     """
@@ -96,7 +97,7 @@ class DashScopeErrorResponse(BaseModel):
     ]
 
 
-class ErrorObject(BaseModel):
+class ErrorObject(Model):
     """
     The error inside an OpenAI-style error envelope.
     """
@@ -118,7 +119,7 @@ class ErrorObject(BaseModel):
     ] = MISSING
 
 
-class ErrorResponse(BaseModel):
+class ErrorResponse(Model):
     """
     The OpenAI-style error envelope returned with a non-2xx status (`ErrorResponse`).
     """
@@ -129,7 +130,7 @@ class ErrorResponse(BaseModel):
     error: ErrorObject
 
 
-class FileCitation(BaseModel):
+class FileCitation(Model):
     """
     A citation to a file (OpenAI `FileCitation` annotation).
     """
@@ -150,7 +151,7 @@ class FileCitation(BaseModel):
     ]
 
 
-class FilePath(BaseModel):
+class FilePath(Model):
     """
     A path to a file (OpenAI `FilePath` annotation).
     """
@@ -168,7 +169,7 @@ class FilePath(BaseModel):
     ]
 
 
-class FileSearchResult(BaseModel):
+class FileSearchResult(Model):
     """
     One result of a file search.
     """
@@ -195,7 +196,7 @@ class FileSearchResult(BaseModel):
     ] = MISSING
 
 
-class FileSearchTool(BaseModel):
+class FileSearchTool(Model):
     """
     Search the contents of uploaded files (OpenAI `FileSearchTool`).
     """
@@ -223,7 +224,7 @@ class FileSearchTool(BaseModel):
     ] = MISSING
 
 
-class FunctionTool(BaseModel):
+class FunctionTool(Model):
     """
     A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`).
     """
@@ -254,7 +255,7 @@ class FunctionTool(BaseModel):
     ] = MISSING
 
 
-class IncompleteDetails(BaseModel):
+class IncompleteDetails(Model):
     """
     Details about why the response is incomplete.
     """
@@ -268,7 +269,7 @@ class IncompleteDetails(BaseModel):
     ] = MISSING
 
 
-class InputTokensDetails(BaseModel):
+class InputTokensDetails(Model):
     """
     A detailed breakdown of the input tokens.
     """
@@ -281,7 +282,7 @@ class InputTokensDetails(BaseModel):
     ]
 
 
-class ItemReference(BaseModel):
+class ItemReference(Model):
     """
     An internal identifier for an item to reference (OpenAI Responses API `ItemReference`).
     """
@@ -296,51 +297,12 @@ class ItemReference(BaseModel):
     ] = MISSING
 
 
-class McpTool(BaseModel):
+class McpToolHeaders(RootModel[dict[str, str]]):
     """
-    Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool).
+    HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Annotated[
-        Literal["mcp"], Field(description="The type of the MCP tool. Always `mcp`.")
-    ]
-    server_label: Annotated[
-        str,
-        Field(
-            description="A label for this MCP server, used to identify it in tool calls."
-        ),
-    ]
-    server_url: Annotated[
-        str | MISSING, Field(description="The URL for the MCP server.")
-    ] = MISSING
-    server_description: Annotated[
-        str | MISSING, Field(description="Optional description of the MCP server.")
-    ] = MISSING
-    connector_id: Annotated[
-        str | MISSING,
-        Field(
-            description="Identifier for a service connector; one of `server_url` or `connector_id` must be given."
-        ),
-    ] = MISSING
-    authorization: Annotated[
-        str | MISSING,
-        Field(description="An OAuth access token usable with a remote MCP server."),
-    ] = MISSING
-    headers: Annotated[
-        dict[str, Any] | None | MISSING,
-        Field(description="Optional HTTP headers to send to the MCP server."),
-    ] = MISSING
-    allowed_tools: Annotated[
-        list[str] | None | MISSING,
-        Field(description="Names of the tools the model may call on this server."),
-    ] = MISSING
-    require_approval: Annotated[
-        Literal["always", "never"] | None | MISSING,
-        Field(description="Which of the MCP server's tools require approval."),
-    ] = MISSING
+    root: dict[str, str]
 
 
 MetadataAdditionalProperty = TypeAliasType(
@@ -356,7 +318,7 @@ class Metadata(RootModel[dict[str, MetadataAdditionalProperty]]):
     root: Annotated[dict[str, MetadataAdditionalProperty], Field(max_length=16)]
 
 
-class OutputTokensDetails(BaseModel):
+class OutputTokensDetails(Model):
     """
     A detailed breakdown of the output tokens.
     """
@@ -369,7 +331,7 @@ class OutputTokensDetails(BaseModel):
     ]
 
 
-class Reasoning(BaseModel):
+class Reasoning(Model):
     """
     Configuration options for reasoning models (OpenAI `Reasoning`).
     """
@@ -387,7 +349,7 @@ class Reasoning(BaseModel):
     ] = MISSING
 
 
-class ReasoningSummaryText(BaseModel):
+class ReasoningSummaryText(Model):
     """
     A short summary of the reasoning used by the model.
     """
@@ -405,7 +367,7 @@ class ReasoningSummaryText(BaseModel):
     ]
 
 
-class ReasoningText(BaseModel):
+class ReasoningText(Model):
     """
     Reasoning text from the model.
     """
@@ -420,7 +382,7 @@ class ReasoningText(BaseModel):
     text: Annotated[str, Field(description="The reasoning text from the model.")]
 
 
-class ResponseConversationParam(BaseModel):
+class ResponseConversationParam(Model):
     """
     The conversation that this response belongs to (OpenAI `ResponseConversationParam`).
     """
@@ -431,7 +393,7 @@ class ResponseConversationParam(BaseModel):
     id: Annotated[str, Field(description="The unique ID of the conversation.")]
 
 
-class ResponseError(BaseModel):
+class ResponseError(Model):
     """
     An error object returned when the model fails to generate a Response (OpenAI `ResponseError`).
     """
@@ -450,7 +412,7 @@ class ResponseError(BaseModel):
     ]
 
 
-class ResponseErrorEvent(BaseModel):
+class ResponseErrorEvent(Model):
     """
     Emitted when an error occurs during streaming (`error`).
     """
@@ -473,7 +435,7 @@ class ResponseErrorEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseFileSearchToolCall(BaseModel):
+class ResponseFileSearchToolCall(Model):
     """
     The results of a file search tool call (OpenAI `ResponseFileSearchToolCall`).
     """
@@ -501,7 +463,7 @@ class ResponseFileSearchToolCall(BaseModel):
     ] = MISSING
 
 
-class ResponseFunctionCallArgumentsDeltaEvent(BaseModel):
+class ResponseFunctionCallArgumentsDeltaEvent(Model):
     """
     Emitted when there is a partial function-call arguments delta. (`response.function_call_arguments.delta`)
     """
@@ -526,7 +488,7 @@ class ResponseFunctionCallArgumentsDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseFunctionCallArgumentsDoneEvent(BaseModel):
+class ResponseFunctionCallArgumentsDoneEvent(Model):
     """
     Emitted when function-call arguments are finalized. (`response.function_call_arguments.done`)
     """
@@ -556,7 +518,7 @@ class ResponseFunctionCallArgumentsDoneEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseFunctionToolCall(BaseModel):
+class ResponseFunctionToolCall(Model):
     """
     A tool call to run a function (OpenAI `ResponseFunctionToolCall`).
     """
@@ -621,7 +583,7 @@ class ResponseIncludable(
     ]
 
 
-class ResponseInputFile(BaseModel):
+class ResponseInputFile(Model):
     """
     A file input to the model (OpenAI Responses API `ResponseInputFile`).
     """
@@ -647,7 +609,7 @@ class ResponseInputFile(BaseModel):
     )
 
 
-class ResponseInputImage(BaseModel):
+class ResponseInputImage(Model):
     """
     An image input to the model (OpenAI Responses API `ResponseInputImage`).
     """
@@ -673,7 +635,7 @@ class ResponseInputImage(BaseModel):
     ] = MISSING
 
 
-class ResponseInputText(BaseModel):
+class ResponseInputText(Model):
     """
     A text input to the model (OpenAI Responses API `ResponseInputText`).
     """
@@ -688,7 +650,7 @@ class ResponseInputText(BaseModel):
     text: Annotated[str, Field(description="The text input to the model.")]
 
 
-class ResponseOutputRefusal(BaseModel):
+class ResponseOutputRefusal(Model):
     """
     A refusal from the model (OpenAI `ResponseOutputRefusal`).
     """
@@ -705,7 +667,7 @@ class ResponseOutputRefusal(BaseModel):
     ]
 
 
-class ResponseReasoningItem(BaseModel):
+class ResponseReasoningItem(Model):
     """
     A description of the chain of thought used by a reasoning model while generating a response (OpenAI `ResponseReasoningItem`).
     """
@@ -739,7 +701,7 @@ class ResponseReasoningItem(BaseModel):
     ] = MISSING
 
 
-class ResponseReasoningSummaryTextDeltaEvent(BaseModel):
+class ResponseReasoningSummaryTextDeltaEvent(Model):
     """
     Emitted when a delta is added to a reasoning summary text. (`response.reasoning_summary_text.delta`)
     """
@@ -770,7 +732,7 @@ class ResponseReasoningSummaryTextDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseReasoningSummaryTextDoneEvent(BaseModel):
+class ResponseReasoningSummaryTextDoneEvent(Model):
     """
     Emitted when a reasoning summary text is completed. (`response.reasoning_summary_text.done`)
     """
@@ -801,7 +763,7 @@ class ResponseReasoningSummaryTextDoneEvent(BaseModel):
     text: Annotated[str, Field(description="The final text.")]
 
 
-class ResponseRefusalDeltaEvent(BaseModel):
+class ResponseRefusalDeltaEvent(Model):
     """
     Emitted when there is a partial refusal text. (`response.refusal.delta`)
     """
@@ -827,7 +789,7 @@ class ResponseRefusalDeltaEvent(BaseModel):
     delta: Annotated[str, Field(description="The text delta that was added.")]
 
 
-class ResponseRefusalDoneEvent(BaseModel):
+class ResponseRefusalDoneEvent(Model):
     """
     Emitted when refusal text is finalized. (`response.refusal.done`)
     """
@@ -868,7 +830,7 @@ class ResponseStatus(
     ]
 
 
-class TextFormatJsonObject(BaseModel):
+class TextFormatJsonObject(Model):
     """
     JSON object response format, an older way of generating JSON responses.
     """
@@ -884,7 +846,7 @@ class TextFormatJsonObject(BaseModel):
     ]
 
 
-class TextFormatJsonSchema(BaseModel):
+class TextFormatJsonSchema(Model):
     """
     JSON Schema response format, used to generate structured JSON responses.
     """
@@ -923,7 +885,7 @@ class TextFormatJsonSchema(BaseModel):
     ] = MISSING
 
 
-class TextFormatText(BaseModel):
+class TextFormatText(Model):
     """
     Default response format, used to generate text responses.
     """
@@ -937,7 +899,7 @@ class TextFormatText(BaseModel):
     ]
 
 
-class ToolChoiceAllowed(BaseModel):
+class ToolChoiceAllowed(Model):
     """
     Constrains the tools available to the model to a pre-defined set (OpenAI `ToolChoiceAllowed`).
     """
@@ -963,7 +925,7 @@ class ToolChoiceAllowed(BaseModel):
     ]
 
 
-class ToolChoiceApplyPatch(BaseModel):
+class ToolChoiceApplyPatch(Model):
     """
     Forces the model to call the apply_patch tool (OpenAI `ToolChoiceApplyPatch`).
     """
@@ -977,7 +939,7 @@ class ToolChoiceApplyPatch(BaseModel):
     ]
 
 
-class ToolChoiceCustom(BaseModel):
+class ToolChoiceCustom(Model):
     """
     Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`).
     """
@@ -992,7 +954,7 @@ class ToolChoiceCustom(BaseModel):
     name: Annotated[str, Field(description="The name of the custom tool to call.")]
 
 
-class ToolChoiceFunction(BaseModel):
+class ToolChoiceFunction(Model):
     """
     Use this option to force the model to call a specific function (OpenAI `ToolChoiceFunction`).
     """
@@ -1007,7 +969,7 @@ class ToolChoiceFunction(BaseModel):
     name: Annotated[str, Field(description="The name of the function to call.")]
 
 
-class ToolChoiceMcp(BaseModel):
+class ToolChoiceMcp(Model):
     """
     Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`).
     """
@@ -1036,7 +998,7 @@ class ToolChoiceOptions(RootModel[Literal["none", "auto", "required"]]):
     ]
 
 
-class ToolChoiceShell(BaseModel):
+class ToolChoiceShell(Model):
     """
     Forces the model to call the shell tool (OpenAI `ToolChoiceShell`).
     """
@@ -1049,7 +1011,7 @@ class ToolChoiceShell(BaseModel):
     ]
 
 
-class ToolChoiceTypes(BaseModel):
+class ToolChoiceTypes(Model):
     """
     Indicates that the model should use a built-in tool (OpenAI `ToolChoiceTypes`).
     """
@@ -1070,7 +1032,7 @@ class ToolChoiceTypes(BaseModel):
     ]
 
 
-class TopLogprob(BaseModel):
+class TopLogprob(Model):
     """
     One of the most likely tokens at a position, with its log probability.
     """
@@ -1085,7 +1047,7 @@ class TopLogprob(BaseModel):
     ] = MISSING
 
 
-class URLCitation(BaseModel):
+class URLCitation(Model):
     """
     A citation for a web resource used to generate a model response (OpenAI `URLCitation`).
     """
@@ -1113,7 +1075,7 @@ class URLCitation(BaseModel):
     ]
 
 
-class UsageXDetail(BaseModel):
+class UsageXDetail(Model):
     """
     One billing row of `usage.x_details` (DashScope extension; the 智信 documented response shows `x_billing_type: response_api`).
     """
@@ -1133,7 +1095,7 @@ class UsageXDetail(BaseModel):
     ]
 
 
-class WebExtractorTool(BaseModel):
+class WebExtractorTool(Model):
     """
     DashScope's hosted web page extractor tool (DESIGN.md, DashScope tool types).
     """
@@ -1147,7 +1109,7 @@ class WebExtractorTool(BaseModel):
     ]
 
 
-class WebSearchActionFind(BaseModel):
+class WebSearchActionFind(Model):
     """
     Action type `find`, searches for a pattern within a loaded page.
     """
@@ -1164,7 +1126,7 @@ class WebSearchActionFind(BaseModel):
     ]
 
 
-class WebSearchActionOpenPage(BaseModel):
+class WebSearchActionOpenPage(Model):
     """
     Action type `open_page`, opens a specific URL from search results.
     """
@@ -1176,7 +1138,7 @@ class WebSearchActionOpenPage(BaseModel):
     url: Annotated[str, Field(description="The URL opened by the model.")]
 
 
-class WebSearchFilters(BaseModel):
+class WebSearchFilters(Model):
     """
     Filters for a web search.
     """
@@ -1192,7 +1154,7 @@ class WebSearchFilters(BaseModel):
     ] = MISSING
 
 
-class WebSearchSource(BaseModel):
+class WebSearchSource(Model):
     """
     A source used in a web search.
     """
@@ -1206,7 +1168,7 @@ class WebSearchSource(BaseModel):
     url: Annotated[str, Field(description="The URL of the source.")]
 
 
-class WebSearchUserLocation(BaseModel):
+class WebSearchUserLocation(Model):
     """
     The approximate location of the user, to refine web search results.
     """
@@ -1235,7 +1197,7 @@ class WebSearchUserLocation(BaseModel):
     ] = MISSING
 
 
-class XToolUsage(BaseModel):
+class XToolUsage(Model):
     """
     How often one hosted tool was called (DashScope `usage.x_tools` entry).
     """
@@ -1266,7 +1228,7 @@ class Annotation(
     ]
 
 
-class Logprob(BaseModel):
+class Logprob(Model):
     """
     The log probability of an output token.
     """
@@ -1282,6 +1244,53 @@ class Logprob(BaseModel):
     top_logprobs: Annotated[
         list[TopLogprob] | MISSING,
         Field(description="The most likely tokens at this position."),
+    ] = MISSING
+
+
+class McpTool(Model):
+    """
+    Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Annotated[
+        Literal["mcp"], Field(description="The type of the MCP tool. Always `mcp`.")
+    ]
+    server_label: Annotated[
+        str,
+        Field(
+            description="A label for this MCP server, used to identify it in tool calls."
+        ),
+    ]
+    server_url: Annotated[
+        str | MISSING, Field(description="The URL for the MCP server.")
+    ] = MISSING
+    server_description: Annotated[
+        str | MISSING, Field(description="Optional description of the MCP server.")
+    ] = MISSING
+    connector_id: Annotated[
+        str | MISSING,
+        Field(
+            description="Identifier for a service connector; one of `server_url` or `connector_id` must be given."
+        ),
+    ] = MISSING
+    authorization: Annotated[
+        str | MISSING,
+        Field(description="An OAuth access token usable with a remote MCP server."),
+    ] = MISSING
+    headers: Annotated[
+        McpToolHeaders | None | MISSING,
+        Field(description="Optional HTTP headers to send to the MCP server."),
+    ] = MISSING
+    allowed_tools: Annotated[
+        list[str] | None | MISSING,
+        Field(description="Names of the tools the model may call on this server."),
+    ] = MISSING
+    require_approval: Annotated[
+        Literal["always", "never"] | None | MISSING,
+        Field(description="Which of the MCP server's tools require approval."),
     ] = MISSING
 
 
@@ -1309,7 +1318,7 @@ class ResponseInputMessageContentList(RootModel[list[ResponseInputContent]]):
     ]
 
 
-class ResponseOutputText(BaseModel):
+class ResponseOutputText(Model):
     """
     A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it.
     """
@@ -1333,7 +1342,7 @@ class ResponseOutputText(BaseModel):
     ] = MISSING
 
 
-class ResponseTextDeltaEvent(BaseModel):
+class ResponseTextDeltaEvent(Model):
     """
     Emitted when there is an additional text delta. (`response.output_text.delta`)
     """
@@ -1365,7 +1374,7 @@ class ResponseTextDeltaEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseTextDoneEvent(BaseModel):
+class ResponseTextDoneEvent(Model):
     """
     Emitted when text content is finalized. (`response.output_text.done`)
     """
@@ -1395,7 +1404,7 @@ class ResponseTextDoneEvent(BaseModel):
     ] = MISSING
 
 
-class ResponseUsage(BaseModel):
+class ResponseUsage(Model):
     """
     Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`).
     """
@@ -1466,7 +1475,7 @@ class ToolChoice(
     ]
 
 
-class WebSearchActionSearch(BaseModel):
+class WebSearchActionSearch(Model):
     """
     Action type `search`, performs a web search query.
     """
@@ -1482,7 +1491,7 @@ class WebSearchActionSearch(BaseModel):
     ] = MISSING
 
 
-class WebSearchTool(BaseModel):
+class WebSearchTool(Model):
     """
     Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`).
     """
@@ -1514,7 +1523,7 @@ class WebSearchTool(BaseModel):
     ] = MISSING
 
 
-class EasyInputMessage(BaseModel):
+class EasyInputMessage(Model):
     """
     A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`.
     """
@@ -1536,7 +1545,7 @@ class EasyInputMessage(BaseModel):
     ] = MISSING
 
 
-class FunctionCallOutput(BaseModel):
+class FunctionCallOutput(Model):
     """
     The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`).
     """
@@ -1572,7 +1581,7 @@ class FunctionCallOutput(BaseModel):
     ] = MISSING
 
 
-class Message(BaseModel):
+class Message(Model):
     """
     A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`).
     """
@@ -1606,7 +1615,7 @@ class OutputMessageContent(RootModel[ResponseOutputText | ResponseOutputRefusal]
     ]
 
 
-class ResponseContentPartAddedEvent(BaseModel):
+class ResponseContentPartAddedEvent(Model):
     """
     Emitted when a new content part is added. (`response.content_part.added`)
     """
@@ -1634,7 +1643,7 @@ class ResponseContentPartAddedEvent(BaseModel):
     part: Annotated[StreamContentPart, Field(description="The content part.")]
 
 
-class ResponseContentPartDoneEvent(BaseModel):
+class ResponseContentPartDoneEvent(Model):
     """
     Emitted when a content part is done. (`response.content_part.done`)
     """
@@ -1662,7 +1671,7 @@ class ResponseContentPartDoneEvent(BaseModel):
     part: Annotated[StreamContentPart, Field(description="The content part.")]
 
 
-class ResponseOutputMessage(BaseModel):
+class ResponseOutputMessage(Model):
     """
     An output message from the model (OpenAI `ResponseOutputMessage`).
     """
@@ -1689,7 +1698,7 @@ class ResponseOutputMessage(BaseModel):
     ]
 
 
-class ResponseTextConfig(BaseModel):
+class ResponseTextConfig(Model):
     """
     Configuration options for a text response from the model (OpenAI `ResponseTextConfig`).
     """
@@ -1744,8 +1753,8 @@ class InputItem(
         | FunctionCallOutput
         | ResponseReasoningItem
         | ResponseOutputMessage
-        | Message
         | EasyInputMessage
+        | Message
         | ItemReference
     ]
 ):
@@ -1754,16 +1763,16 @@ class InputItem(
         | FunctionCallOutput
         | ResponseReasoningItem
         | ResponseOutputMessage
-        | Message
         | EasyInputMessage
+        | Message
         | ItemReference,
         Field(
-            description="One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first."
+            description='One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`.'
         ),
     ]
 
 
-class ResponseFunctionWebSearch(BaseModel):
+class ResponseFunctionWebSearch(Model):
     """
     The results of a web search tool call (OpenAI `ResponseFunctionWebSearch`).
     """
@@ -1795,7 +1804,7 @@ class ResponseInput(RootModel[str | list[InputItem]]):
     ]
 
 
-class CreateResponseRequest(BaseModel):
+class CreateResponseRequest(Model):
     """
     The body of `POST /v1/responses` (OpenAI Responses API create parameters).
     """
@@ -1966,7 +1975,7 @@ class OutputItem(
     ]
 
 
-class ResponseObject(BaseModel):
+class ResponseObject(Model):
     """
     A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client).
     """
@@ -2103,7 +2112,7 @@ class ResponseObject(BaseModel):
     ] = MISSING
 
 
-class ResponseOutputItemAddedEvent(BaseModel):
+class ResponseOutputItemAddedEvent(Model):
     """
     Emitted when a new output item is added. (`response.output_item.added`)
     """
@@ -2127,7 +2136,7 @@ class ResponseOutputItemAddedEvent(BaseModel):
     item: Annotated[OutputItem, Field(description="The output item.")]
 
 
-class ResponseOutputItemDoneEvent(BaseModel):
+class ResponseOutputItemDoneEvent(Model):
     """
     Emitted when an output item is marked done. (`response.output_item.done`)
     """
@@ -2149,7 +2158,7 @@ class ResponseOutputItemDoneEvent(BaseModel):
     item: Annotated[OutputItem, Field(description="The output item.")]
 
 
-class ResponseQueuedEvent(BaseModel):
+class ResponseQueuedEvent(Model):
     """
     Emitted when a response is queued and waiting to be processed. (`response.queued`)
     """
@@ -2169,7 +2178,7 @@ class ResponseQueuedEvent(BaseModel):
     ]
 
 
-class ResponseCompletedEvent(BaseModel):
+class ResponseCompletedEvent(Model):
     """
     Emitted when the model response is complete. (`response.completed`)
     """
@@ -2189,7 +2198,7 @@ class ResponseCompletedEvent(BaseModel):
     ]
 
 
-class ResponseCreatedEvent(BaseModel):
+class ResponseCreatedEvent(Model):
     """
     An event that is emitted when a response is created. (`response.created`)
     """
@@ -2209,7 +2218,7 @@ class ResponseCreatedEvent(BaseModel):
     ]
 
 
-class ResponseFailedEvent(BaseModel):
+class ResponseFailedEvent(Model):
     """
     An event that is emitted when a response fails. (`response.failed`)
     """
@@ -2229,7 +2238,7 @@ class ResponseFailedEvent(BaseModel):
     ]
 
 
-class ResponseInProgressEvent(BaseModel):
+class ResponseInProgressEvent(Model):
     """
     Emitted when the response is in progress. (`response.in_progress`)
     """
@@ -2249,7 +2258,7 @@ class ResponseInProgressEvent(BaseModel):
     ]
 
 
-class ResponseIncompleteEvent(BaseModel):
+class ResponseIncompleteEvent(Model):
     """
     An event that is emitted when a response finishes as incomplete. (`response.incomplete`)
     """

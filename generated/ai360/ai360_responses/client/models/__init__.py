@@ -32,7 +32,7 @@ from .item_reference import ItemReference
 from .item_reference_type_type_0 import ItemReferenceTypeType0
 from .logprob import Logprob
 from .mcp_tool import McpTool
-from .mcp_tool_headers_type_0 import McpToolHeadersType0
+from .mcp_tool_headers import McpToolHeaders
 from .mcp_tool_require_approval_type_0 import McpToolRequireApprovalType0
 from .message import Message
 from .message_role import MessageRole
@@ -154,7 +154,7 @@ __all__ = (
     "ItemReferenceTypeType0",
     "Logprob",
     "McpTool",
-    "McpToolHeadersType0",
+    "McpToolHeaders",
     "McpToolRequireApprovalType0",
     "Message",
     "MessageRole",

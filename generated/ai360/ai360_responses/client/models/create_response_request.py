@@ -214,13 +214,13 @@ class CreateResponseRequest:
                         componentsschemas_response_input_type_1_item_data.to_dict()
                     )
                 elif isinstance(
-                    componentsschemas_response_input_type_1_item_data, Message
+                    componentsschemas_response_input_type_1_item_data, EasyInputMessage
                 ):
                     componentsschemas_response_input_type_1_item = (
                         componentsschemas_response_input_type_1_item_data.to_dict()
                     )
                 elif isinstance(
-                    componentsschemas_response_input_type_1_item_data, EasyInputMessage
+                    componentsschemas_response_input_type_1_item_data, Message
                 ):
                     componentsschemas_response_input_type_1_item = (
                         componentsschemas_response_input_type_1_item_data.to_dict()
@@ -568,8 +568,8 @@ class CreateResponseRequest:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            componentsschemas_input_item_type_4 = Message.from_dict(
-                                data
+                            componentsschemas_input_item_type_4 = (
+                                EasyInputMessage.from_dict(data)
                             )
 
                             return componentsschemas_input_item_type_4
@@ -578,8 +578,8 @@ class CreateResponseRequest:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            componentsschemas_input_item_type_5 = (
-                                EasyInputMessage.from_dict(data)
+                            componentsschemas_input_item_type_5 = Message.from_dict(
+                                data
                             )
 
                             return componentsschemas_input_item_type_5

@@ -261,9 +261,9 @@ class ResponseObject:
                     instructions_type_1_item = instructions_type_1_item_data.to_dict()
                 elif isinstance(instructions_type_1_item_data, ResponseOutputMessage):
                     instructions_type_1_item = instructions_type_1_item_data.to_dict()
-                elif isinstance(instructions_type_1_item_data, Message):
-                    instructions_type_1_item = instructions_type_1_item_data.to_dict()
                 elif isinstance(instructions_type_1_item_data, EasyInputMessage):
+                    instructions_type_1_item = instructions_type_1_item_data.to_dict()
+                elif isinstance(instructions_type_1_item_data, Message):
                     instructions_type_1_item = instructions_type_1_item_data.to_dict()
                 else:
                     instructions_type_1_item = instructions_type_1_item_data.to_dict()
@@ -719,8 +719,8 @@ class ResponseObject:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            componentsschemas_input_item_type_4 = Message.from_dict(
-                                data
+                            componentsschemas_input_item_type_4 = (
+                                EasyInputMessage.from_dict(data)
                             )
 
                             return componentsschemas_input_item_type_4
@@ -729,8 +729,8 @@ class ResponseObject:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
-                            componentsschemas_input_item_type_5 = (
-                                EasyInputMessage.from_dict(data)
+                            componentsschemas_input_item_type_5 = Message.from_dict(
+                                data
                             )
 
                             return componentsschemas_input_item_type_5

@@ -14,7 +14,7 @@ from typing import cast
 from typing import Literal, cast
 
 if TYPE_CHECKING:
-    from ..models.mcp_tool_headers_type_0 import McpToolHeadersType0
+    from ..models.mcp_tool_headers import McpToolHeaders
 
 
 T = TypeVar("T", bound="McpTool")
@@ -32,7 +32,7 @@ class McpTool:
         connector_id (str | Unset): Identifier for a service connector; one of `server_url` or `connector_id` must be
             given.
         authorization (str | Unset): An OAuth access token usable with a remote MCP server.
-        headers (McpToolHeadersType0 | None | Unset): Optional HTTP headers to send to the MCP server.
+        headers (McpToolHeaders | None | Unset): Optional HTTP headers to send to the MCP server.
         allowed_tools (list[str] | None | Unset): Names of the tools the model may call on this server.
         require_approval (McpToolRequireApprovalType0 | None | Unset): Which of the MCP server's tools require approval.
     """
@@ -43,13 +43,13 @@ class McpTool:
     server_description: str | Unset = UNSET
     connector_id: str | Unset = UNSET
     authorization: str | Unset = UNSET
-    headers: McpToolHeadersType0 | None | Unset = UNSET
+    headers: McpToolHeaders | None | Unset = UNSET
     allowed_tools: list[str] | None | Unset = UNSET
     require_approval: McpToolRequireApprovalType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_tool_headers_type_0 import McpToolHeadersType0  # noqa: PLC0415
+        from ..models.mcp_tool_headers import McpToolHeaders  # noqa: PLC0415
 
         type_ = self.type_
 
@@ -66,7 +66,7 @@ class McpTool:
         headers: dict[str, Any] | None | Unset
         if isinstance(self.headers, Unset):
             headers = UNSET
-        elif isinstance(self.headers, McpToolHeadersType0):
+        elif isinstance(self.headers, McpToolHeaders):
             headers = self.headers.to_dict()
         else:
             headers = self.headers
@@ -115,7 +115,7 @@ class McpTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_tool_headers_type_0 import McpToolHeadersType0  # noqa: PLC0415
+        from ..models.mcp_tool_headers import McpToolHeaders  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = cast(Literal["mcp"], d.pop("type"))
@@ -132,7 +132,7 @@ class McpTool:
 
         authorization = d.pop("authorization", UNSET)
 
-        def _parse_headers(data: object) -> McpToolHeadersType0 | None | Unset:
+        def _parse_headers(data: object) -> McpToolHeaders | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -140,12 +140,12 @@ class McpTool:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                headers_type_0 = McpToolHeadersType0.from_dict(data)
+                headers_type_0 = McpToolHeaders.from_dict(data)
 
                 return headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpToolHeadersType0 | None | Unset, data)
+            return cast(McpToolHeaders | None | Unset, data)
 
         headers = _parse_headers(d.pop("headers", UNSET))
 

@@ -9,12 +9,16 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="McpToolHeadersType0")
+T = TypeVar("T", bound="McpToolHeaders")
 
 
 @_attrs_define
-class McpToolHeadersType0:
-    """Optional HTTP headers to send to the MCP server."""
+class McpToolHeaders:
+    """HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be
+    `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the
+    model took any value).
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
@@ -28,10 +32,10 @@ class McpToolHeadersType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        mcp_tool_headers_type_0 = cls()
+        mcp_tool_headers = cls()
 
-        mcp_tool_headers_type_0.additional_properties = d
-        return mcp_tool_headers_type_0
+        mcp_tool_headers.additional_properties = d
+        return mcp_tool_headers
 
     @property
     def additional_keys(self) -> list[str]:
