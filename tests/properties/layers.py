@@ -1,0 +1,169 @@
+"""The layers that must agree on every payload, each giving a `Verdict`.
+
+- oracle: jsonschema's Draft 2020-12 validator on the kind schema (the reference);
+- validate: the package's `validate()` (jsonschema-rs, the fast validator);
+- parse: the package's `parse()`, from decoded JSON and from JSON bytes (pydantic, strict);
+- models: the pydantic kind model itself, `model_validate(strict=True)`, pointers from its
+  error locations;
+- client: the openapi-python-client models, `from_dict` / `to_dict`. That generator checks
+  almost nothing (a string passes where an int belongs), so for it "agree" means: it accepts
+  every valid instance and round-trips it losslessly; its verdict on invalid instances is
+  recorded, never required.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+from dataclasses import dataclass, field
+from functools import cache
+
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel, RootModel, ValidationError
+
+from .kinds import components, kind_schema, root_name
+from conftest import vendor_package
+
+
+@dataclass
+class Verdict:
+    valid: bool
+    pointers: set[str] = field(default_factory=set)
+    dump: object = None  # the instance written back out, when valid
+    value: object = None  # the typed object, when valid
+
+
+def _escape(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+@cache
+def _oracle(vendor: str, kind: str) -> Draft202012Validator:
+    return Draft202012Validator(kind_schema(vendor, kind))
+
+
+def oracle(vendor: str, kind: str, instance: object) -> Verdict:
+    pointers: set[str] = set()
+    pending = list(_oracle(vendor, kind).iter_errors(instance))
+    for error in pending:
+        pointers.add("".join("/" + _escape(token) for token in error.absolute_path))
+        pending.extend(error.context or ())
+    return Verdict(not pointers, pointers)
+
+
+def validate(vendor: str, kind: str, instance: object) -> Verdict:
+    issues = vendor_package(vendor).validate(instance, kind=kind)
+    return Verdict(not issues, {issue.pointer for issue in issues})
+
+
+def has_strict_validate(vendor: str) -> bool:
+    return "strict" in inspect.signature(vendor_package(vendor).validate).parameters
+
+
+def validate_strict(vendor: str, kind: str, instance: object) -> Verdict:
+    issues = vendor_package(vendor).validate(instance, kind=kind, strict=True)
+    return Verdict(not issues, {issue.pointer for issue in issues})
+
+
+def _parse(vendor: str, kind: str, payload: object) -> Verdict:
+    package = vendor_package(vendor)
+    try:
+        model = package.parse(payload, kind=kind)
+    except package.PayloadError as exc:
+        return Verdict(False, {issue.pointer for issue in exc.issues})
+    return Verdict(True, dump=model.model_dump(mode="json"), value=model)
+
+
+def parse(vendor: str, kind: str, instance: object) -> Verdict:
+    return _parse(vendor, kind, instance)
+
+
+def parse_json(vendor: str, kind: str, instance: object) -> Verdict:
+    return _parse(vendor, kind, json.dumps(instance).encode())
+
+
+def loc_pointer(instance: object, loc: tuple) -> str:
+    """The JSON pointer of a pydantic error location; union member tags in it are skipped."""
+    pointer, node = "", instance
+    for token in loc:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node):
+            node = node[token]
+        else:
+            continue
+        pointer += "/" + _escape(token)
+    return pointer
+
+
+def models(vendor: str, kind: str, instance: object) -> Verdict:
+    model = vendor_package(vendor).model_class(kind)
+    try:
+        value = model.model_validate(instance, strict=True)
+    except ValidationError as exc:
+        return Verdict(False, {loc_pointer(instance, error["loc"]) for error in exc.errors()})
+    return Verdict(True, dump=value.model_dump(mode="json"), value=value)
+
+
+def client_class(vendor: str, name: str):
+    return getattr(importlib.import_module(f"{vendor}_responses.client.models"), name)
+
+
+def client_decode(vendor: str, name: str, data: object):
+    """Decode like the generated client: a union tries its members in order, first wins."""
+    schema = components(vendor)[name]
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not branches:
+        return client_class(vendor, name).from_dict(data)
+    for branch in branches[:-1]:
+        try:
+            return client_decode(vendor, branch["$ref"].rsplit("/", 1)[-1], data)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            pass
+    return client_decode(vendor, branches[-1]["$ref"].rsplit("/", 1)[-1], data)
+
+
+def client(vendor: str, kind: str, instance: object) -> Verdict:
+    try:
+        value = client_decode(vendor, root_name(vendor, kind), instance)
+        dump = value.to_dict()
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return Verdict(False)
+    return Verdict(True, dump=dump, value=value)
+
+
+JUDGED = {"validate": validate, "parse": parse, "parse_json": parse_json, "models": models}
+ACCEPTING = {**JUDGED, "client": client}
+TYPED = ("parse", "parse_json", "models", "client")  # the layers that write the instance back
+
+
+def model_classes_at(value: object, pointer: str) -> list[str]:
+    """Class names of the typed object at `pointer` (pydantic root wrappers included)."""
+    node = value
+    for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+        node = _child(node, token)
+    names = []
+    while True:
+        names.append(type(node).__name__)
+        if not isinstance(node, RootModel):
+            return names
+        node = node.root
+
+
+def _child(node: object, token: str) -> object:
+    while isinstance(node, RootModel):
+        node = node.root
+    if isinstance(node, list):
+        return node[int(token)]
+    if isinstance(node, dict):
+        return node[token]
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            if (info.alias or name) == token:
+                return getattr(node, name)
+        return node.model_extra[token]
+    for name in (token, token + "_"):  # an attrs model of the client
+        if name != "additional_properties" and hasattr(node, name):
+            return getattr(node, name)
+    return node.additional_properties[token]
