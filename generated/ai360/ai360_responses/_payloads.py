@@ -288,10 +288,11 @@ def _tags(faults: list[_Fault], where: tuple) -> list:
 def _closeness(
     faults: list[_Fault], here: tuple, declared: set, instance: object
 ) -> tuple[int, int, int]:
-    """Lower is closer: fewer missing required properties, more present ones known, fewer errors."""
+    """Lower is closer: errors minus the present properties the variant knows, then fewer missing."""
     missing = sum(1 for f in faults if f.keyword == "required" and f.path == here)
     known = len(declared & instance.keys()) if isinstance(instance, dict) else 0
-    return missing, -known, len(_leaves(faults))
+    errors = len(_leaves(faults))
+    return errors - known, missing, errors
 
 
 def _resolve_union(fault: _Fault) -> list[_Fault]:
