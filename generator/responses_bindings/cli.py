@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 
 from . import diff, matrix, validate_cli
+from .bundle import bundle
 from .examples import documented_examples
 from .lint import lint
-from .bundle import bundle
 from .load import SpecError, discover_vendors
 from .pipeline import LintFailed, generate
 from .tools import ToolError
