@@ -30,7 +30,7 @@ class LintError:
         return f"{self.file}#{self.pointer}: [{self.rule}] {self.message}"
 
 
-def _type_values(schema: dict) -> set | None:
+def type_values(schema: dict) -> set | None:
     """The values a variant's required `type` property may take, or None."""
     if "type" not in (schema.get("required") or []):
         return None
@@ -75,7 +75,7 @@ def _one_of_rules(schemas: dict[str, dict], where: str, variants: list):
         target = schemas.get(ref.removeprefix(COMPONENT_PREFIX), variant) if ref else variant
         if not isinstance(target, dict) or not _is_object(target):
             continue
-        values = _type_values(target)
+        values = type_values(target)
         at = pointer.join(where, "oneOf", index)
         if values is None:
             yield at, "typed-one-of", "a oneOf object variant needs a required `type` with const/enum values (use anyOf for untyped shapes)"

@@ -8,8 +8,12 @@ plain JSON values; no timestamp so output is byte-identical run to run.
 
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
 
+from .bundle import COMPONENT_PREFIX
+from .lint import type_values
 from .tools import run_tool, tool_path
 
 DATAMODEL_CODEGEN_FLAGS = [
@@ -31,9 +35,38 @@ DATAMODEL_CODEGEN_FLAGS = [
 ]
 
 
+def tag_unions(document: dict) -> dict:
+    """A copy of `document` whose `type`-told oneOfs carry an OpenAPI `discriminator`.
+
+    pydantic then picks a union member by its `type` at once instead of trying each member
+    (smart mode), which was most of `parse()`'s cost. Only oneOfs whose members are all
+    `$ref`s to objects with a required `type` const/enum qualify (lint makes the values
+    disjoint); the JSON Schemas keep their plain oneOf.
+    """
+    tagged = copy.deepcopy(document)
+    schemas = tagged["components"]["schemas"]
+    for schema in schemas.values():
+        variants = schema.get("oneOf") or []
+        mapping = {}
+        for variant in variants:
+            ref = variant.get("$ref", "") if isinstance(variant, dict) else ""
+            values = type_values(schemas.get(ref.removeprefix(COMPONENT_PREFIX), {})) if ref else None
+            if not values:
+                mapping = {}
+                break
+            mapping.update({str(value): ref for value in sorted(values)})
+        if mapping:
+            schema["discriminator"] = {"propertyName": "type", "mapping": mapping}
+    return tagged
+
+
 def write_models(openapi_json: Path, target: Path) -> None:
     """Write the models module `target` from the bundled `openapi_json`."""
-    args = [tool_path("datamodel-codegen"), "--input", openapi_json.name, "--output", str(target.resolve())]
+    document = json.loads(openapi_json.read_text("utf-8"))
+    models_view = openapi_json.parent / "models-view" / "openapi.json"  # same name: it heads models.py
+    models_view.parent.mkdir(exist_ok=True)
+    models_view.write_text(json.dumps(tag_unions(document), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    args = [tool_path("datamodel-codegen"), "--input", models_view.name, "--output", str(target.resolve())]
     # The runtime `_model.Model` writes wire names back out (`schema`, never `schema_`).
     args += ["--base-class", f"{target.parent.name}._model.Model"]
-    run_tool(args + DATAMODEL_CODEGEN_FLAGS, cwd=openapi_json.parent)
+    run_tool(args + DATAMODEL_CODEGEN_FLAGS, cwd=models_view.parent)

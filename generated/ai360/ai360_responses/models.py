@@ -1180,7 +1180,10 @@ class Annotation(
 ):
     root: Annotated[
         FileCitation | URLCitation | ContainerFileCitation | FilePath,
-        Field(description="An annotation on output text, told apart by `type`."),
+        Field(
+            description="An annotation on output text, told apart by `type`.",
+            discriminator="type",
+        ),
     ]
 
 
@@ -1256,7 +1259,8 @@ class ResponseInputContent(
     root: Annotated[
         ResponseInputText | ResponseInputImage | ResponseInputFile,
         Field(
-            description="One content part of an input message, told apart by `type`."
+            description="One content part of an input message, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1366,7 +1370,8 @@ class StreamContentPart(
     root: Annotated[
         ResponseOutputText | ResponseOutputRefusal | ReasoningText,
         Field(
-            description="A content part carried by a `content_part` stream event, told apart by `type`."
+            description="A content part carried by a `content_part` stream event, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1377,7 +1382,8 @@ class TextFormat(
     root: Annotated[
         TextFormatText | TextFormatJsonObject | TextFormatJsonSchema,
         Field(
-            description="An object specifying the format that the model must output, told apart by `type`."
+            description="An object specifying the format that the model must output, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1544,7 +1550,8 @@ class OutputMessageContent(RootModel[ResponseOutputText | ResponseOutputRefusal]
     root: Annotated[
         ResponseOutputText | ResponseOutputRefusal,
         Field(
-            description="One content part of an output message, told apart by `type`."
+            description="One content part of an output message, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1655,7 +1662,8 @@ class Tool(
     root: Annotated[
         FunctionTool | WebSearchTool | FileSearchTool | McpTool | CodeInterpreterTool,
         Field(
-            description="A tool the model may call while generating a response, told apart by `type`."
+            description="A tool the model may call while generating a response, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1666,7 +1674,8 @@ class WebSearchAction(
     root: Annotated[
         WebSearchActionSearch | WebSearchActionOpenPage | WebSearchActionFind,
         Field(
-            description="The action taken in a web search call, told apart by `type`."
+            description="The action taken in a web search call, told apart by `type`.",
+            discriminator="type",
         ),
     ]
 
@@ -1885,7 +1894,10 @@ class OutputItem(
         | ResponseFunctionToolCall
         | ResponseFunctionWebSearch
         | ResponseFileSearchToolCall,
-        Field(description="An item of the response `output`, told apart by `type`."),
+        Field(
+            description="An item of the response `output`, told apart by `type`.",
+            discriminator="type",
+        ),
     ]
 
 
@@ -2230,6 +2242,7 @@ class ResponseStreamEvent(
         | ResponseRefusalDoneEvent
         | ResponseErrorEvent,
         Field(
-            description="One server-sent event of a streamed response (`stream: true`); `type` equals the SSE `event:` name."
+            description="One server-sent event of a streamed response (`stream: true`); `type` equals the SSE `event:` name.",
+            discriminator="type",
         ),
     ]
