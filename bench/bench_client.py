@@ -97,29 +97,24 @@ def call_rates(ours, theirs) -> tuple[float, float, float, float]:
     return max(rates["ours"]), max(rates["theirs"]), min(cpu["ours"]), min(cpu["theirs"])
 
 
+def stream_events(client) -> int:
+    """Events read over STREAMS streamed calls (both clients share this call shape)."""
+    total = 0
+    for _ in range(STREAMS):
+        with client.responses.create(model="m", input="hi", stream=True) as stream:
+            total += sum(1 for _ in stream)
+    return total
+
+
 def event_rates(ours, theirs) -> tuple[float, float, int]:
-    def ours_run():
-        total = 0
-        for _ in range(STREAMS):
-            with ours.responses.create(model="m", input="hi", stream=True) as stream:
-                total += sum(1 for _ in stream)
-        return total
-
-    def theirs_run():
-        total = 0
-        for _ in range(STREAMS):
-            with theirs.responses.create(model="m", input="hi", stream=True) as stream:
-                total += sum(1 for _ in stream)
-        return total
-
-    per_stream = ours_run() // STREAMS
-    if theirs_run() // STREAMS != per_stream:
+    per_stream = stream_events(ours) // STREAMS
+    if stream_events(theirs) // STREAMS != per_stream:
         raise SystemExit("openai and our client saw a different number of events")
     rates = {"ours": [], "theirs": []}
     for _ in range(ROUNDS):
-        for name, run in (("ours", ours_run), ("theirs", theirs_run)):
+        for name, client in (("ours", ours), ("theirs", theirs)):
             start = time.perf_counter()
-            events = run()
+            events = stream_events(client)
             rates[name].append(events / (time.perf_counter() - start))
     return max(rates["ours"]), max(rates["theirs"]), per_stream
 
