@@ -30,7 +30,7 @@ REPEATS = 7
 BIG_JSONL_BYTES = 100_000_000
 
 sys.path.insert(0, str(REPO / "generator"))
-from responses_bindings.examples import documented_examples  # noqa: E402
+from responses_bindings.common.document import documented_examples  # noqa: E402
 
 
 def per_call_us(calls: dict) -> dict[str, float]:

@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "spec"
 GENERATED = REPO / "generated"
-VENDOR_DOCS = REPO.parent / "shared" / "vendor-docs"
+VENDOR_DOCS = REPO / "tests" / "fixtures" / "vendor-docs"
 VENDORS = sorted(p.stem for p in SPEC.glob("*.yaml"))
 
 for vendor in VENDORS:

@@ -14,6 +14,8 @@ from functools import cache
 
 import jsonschema_rs
 
+from responses_bindings.common import pointer as json_pointer
+
 from conftest import GENERATED, VENDORS
 
 KINDS = ("request", "response", "error", "event")
@@ -86,10 +88,6 @@ class Node:
     admissible: set = field(default_factory=set)  # the member components that accept the value
 
 
-def _escape(token: object) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
 def annotate(vendor: str, kind: str, instance: object) -> list[Node]:
     """Every node of a valid instance, with the subschema and union branch that govern it."""
     nodes: list[Node] = []
@@ -116,7 +114,7 @@ def annotate(vendor: str, kind: str, instance: object) -> list[Node]:
             for key, item in value.items():
                 sub = props.get(key, extra if isinstance(extra, dict) else None)
                 if sub is not None:
-                    visit(sub, item, f"{pointer}/{_escape(key)}", None, union)
+                    visit(sub, item, json_pointer.join(pointer, key), None, union)
         elif isinstance(value, list) and isinstance(schema.get("items"), dict):
             for index, item in enumerate(value):
                 visit(schema["items"], item, f"{pointer}/{index}", None, union)

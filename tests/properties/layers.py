@@ -22,6 +22,8 @@ from functools import cache
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, RootModel, ValidationError
 
+from responses_bindings.common import pointer as json_pointer
+
 from .kinds import components, kind_schema, root_name
 from conftest import vendor_package
 
@@ -34,10 +36,6 @@ class Verdict:
     value: object = None  # the typed object, when valid
 
 
-def _escape(token: object) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
 @cache
 def _oracle(vendor: str, kind: str) -> Draft202012Validator:
     return Draft202012Validator(kind_schema(vendor, kind))
@@ -47,7 +45,7 @@ def oracle(vendor: str, kind: str, instance: object) -> Verdict:
     pointers: set[str] = set()
     pending = list(_oracle(vendor, kind).iter_errors(instance))
     for error in pending:
-        pointers.add("".join("/" + _escape(token) for token in error.absolute_path))
+        pointers.add(json_pointer.from_path(error.absolute_path))
         pending.extend(error.context or ())
     return Verdict(not pointers, pointers)
 
@@ -93,7 +91,7 @@ def loc_pointer(instance: object, loc: tuple) -> str:
             node = node[token]
         else:
             continue
-        pointer += "/" + _escape(token)
+        pointer = json_pointer.join(pointer, token)
     return pointer
 
 
@@ -141,7 +139,7 @@ TYPED = ("parse", "parse_json", "models", "client")  # the layers that write the
 def model_classes_at(value: object, pointer: str) -> list[str]:
     """Class names of the typed object at `pointer` (pydantic root wrappers included)."""
     node = value
-    for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+    for token in json_pointer.tokens(pointer):
         node = _child(node, token)
     names = []
     while True:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from responses_bindings.common import pointer as json_pointer
+
 from .kinds import Node, fits
 
 UNKNOWN_KEY = "zz_unknown"
@@ -38,10 +40,6 @@ class Mutation:
         return self.build()
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-
-
 def _parent(pointer: str) -> str:
     return pointer.rsplit("/", 1)[0]
 
@@ -50,7 +48,7 @@ def replace(instance: object, pointer: str, value: object) -> object:
     if not pointer:
         return value
     result = copy.deepcopy(instance)
-    *path, last = _tokens(pointer)
+    *path, last = json_pointer.tokens(pointer)
     node = result
     for token in path:
         node = node[int(token)] if isinstance(node, list) else node[token]
@@ -60,7 +58,7 @@ def replace(instance: object, pointer: str, value: object) -> object:
 
 def delete(instance: object, pointer: str) -> object:
     result = copy.deepcopy(instance)
-    *path, last = _tokens(pointer)
+    *path, last = json_pointer.tokens(pointer)
     node = result
     for token in path:
         node = node[int(token)] if isinstance(node, list) else node[token]

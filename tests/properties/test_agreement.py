@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from responses_bindings.examples import documented_examples
+from responses_bindings.common.document import documented_examples
 
 from . import layers, tally
 from .checks import check_mutation, check_valid

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import models
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
-from ._payloads import Issue, validate
+from ._issues import Issue
+from ._payloads import validate
 from ._response import Response, as_response
 
 __all__ = ["AsyncStream", "Stream", "UnknownEvent"]

@@ -11,15 +11,6 @@ from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
 
 if TYPE_CHECKING:
     from . import models
-    from ._payloads import (
-        Issue,
-        KINDS,
-        PayloadError,
-        model_class,
-        parse,
-        schema,
-        validate,
-    )
     from ._client import AsyncClient, Client
     from ._errors import (
         APIConnectionError,
@@ -39,18 +30,14 @@ if TYPE_CHECKING:
         StreamInterruptedError,
         UnprocessableEntityError,
     )
+    from ._issues import Issue, PayloadError
+    from ._payloads import model_class, parse, validate
     from ._response import Response
+    from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
 
 _LAZY = {
     "models": ".models",
-    "Issue": "._payloads",
-    "KINDS": "._payloads",
-    "PayloadError": "._payloads",
-    "model_class": "._payloads",
-    "parse": "._payloads",
-    "schema": "._payloads",
-    "validate": "._payloads",
     "AsyncClient": "._client",
     "Client": "._client",
     "APIConnectionError": "._errors",
@@ -69,7 +56,14 @@ _LAZY = {
     "ResponsesError": "._errors",
     "StreamInterruptedError": "._errors",
     "UnprocessableEntityError": "._errors",
+    "Issue": "._issues",
+    "PayloadError": "._issues",
+    "model_class": "._payloads",
+    "parse": "._payloads",
+    "validate": "._payloads",
     "Response": "._response",
+    "KINDS": "._schemas",
+    "schema": "._schemas",
     "AsyncStream": "._streaming",
     "Stream": "._streaming",
     "UnknownEvent": "._streaming",

@@ -29,7 +29,8 @@ from ._errors import (
     ResponseValidationError,
     status_error,
 )
-from ._payloads import PayloadError, model_class, parse
+from ._issues import PayloadError
+from ._payloads import model_class, parse
 from ._response import Response, as_response
 from ._streaming import AsyncStream, Stream
 

@@ -23,7 +23,8 @@ from pydantic import BaseModel
 
 from . import _vendor
 from ._errors import APIConnectionError, APITimeoutError, ResponsesError, ResponseValidationError, status_error
-from ._payloads import PayloadError, model_class, parse
+from ._issues import PayloadError
+from ._payloads import model_class, parse
 from ._response import Response, as_response
 from ._streaming import AsyncStream, Stream
 

@@ -1,0 +1,141 @@
+"""Issues: a fault worded for people (where, what was expected, what was found), and PayloadError."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ._faults import UNION_KEYWORDS, UNKNOWN_KEYWORDS, Fault
+from ._pointer import from_path
+
+SHOWN_CHARS = 60
+
+__all__ = ["Issue", "PayloadError"]
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in a payload: where (a JSON pointer), what was expected and what was found.
+
+    A missing required property points at the object that lacks it (as JSON Schema itself
+    does) and names it; an unknown property (strict mode) points at the property itself.
+    """
+
+    pointer: str
+    message: str
+    expected: str = ""
+    found: str = ""
+    keyword: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.pointer or '/'}: {self.message}"
+
+
+class PayloadError(ValueError):
+    """A payload that does not fit its kind's schema; `issues` lists every problem."""
+
+    def __init__(self, kind: str, issues: list[Issue]):
+        self.kind, self.issues = kind, issues
+        lines = "\n".join(f"  {issue}" for issue in issues)
+        super().__init__(f"invalid {kind} payload ({len(issues)} problem(s)):\n{lines}")
+
+
+def _shown(value: object) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (RecursionError, ValueError):
+        return _json_type(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _described(value: object) -> str:
+    kind = _json_type(value)
+    if kind == "object":
+        tag = value.get("type") if isinstance(value, dict) else None
+        return f"object with type {_shown(tag)}" if isinstance(tag, str) else "object"
+    if kind == "array":
+        return f"array of {len(value)}"
+    return kind if kind == "null" else f"{kind} {_shown(value)}"
+
+
+def _sized(value: object, unit: str) -> str:
+    return (
+        f"{len(value)} {unit}"
+        if isinstance(value, (str, list, dict))
+        else _described(value)
+    )
+
+
+BOUNDS = {
+    "minimum": ("≥ {}", None),
+    "maximum": ("≤ {}", None),
+    "exclusiveMinimum": ("> {}", None),
+    "exclusiveMaximum": ("< {}", None),
+    "minLength": ("at least {} characters", "characters"),
+    "maxLength": ("at most {} characters", "characters"),
+    "minItems": ("at least {} items", "items"),
+    "maxItems": ("at most {} items", "items"),
+    "minProperties": ("at least {} properties", "properties"),
+    "maxProperties": ("at most {} properties", "properties"),
+}
+
+
+def worded(fault: Fault) -> Issue:
+    keyword, value, path = fault.keyword, fault.value, fault.path
+    found = _described(fault.instance)
+    if keyword == "type":
+        expected = " or ".join(value if isinstance(value, list) else [value])
+    elif keyword == "const":
+        expected = _shown(value)
+        found = _shown(fault.instance)
+    elif keyword == "enum":
+        expected = "one of " + ", ".join(_shown(option) for option in value)
+        found = _shown(fault.instance)
+    elif keyword == "required":
+        expected, found = f"required property {_shown(value)}", "no such property"
+    elif keyword in UNKNOWN_KEYWORDS:
+        path, expected, found = (
+            path + (value,),
+            "only the properties the schema declares",
+            "unknown property",
+        )
+    elif keyword in UNION_KEYWORDS:
+        joined = ", ".join(fault.labels)
+        expected = f"exactly one of {joined}" if fault.several else f"one of {joined}"
+        if fault.several:
+            found = f"{found} matching several"
+    elif keyword in BOUNDS:
+        template, unit = BOUNDS[keyword]
+        expected = template.format(value)
+        found = _sized(fault.instance, unit) if unit else found
+    elif keyword == "pattern":
+        expected = f"text matching {value}"
+    else:
+        expected = f"{keyword} {_shown(value)}"
+    message = f"expected {expected}, found {found}" + (
+        f" (as {fault.via})" if fault.via else ""
+    )
+    return Issue(from_path(path), message, expected, found, keyword)
+
+
+def sort_key(issue: Issue) -> tuple:
+    tokens = issue.pointer.split("/")
+    return tuple(
+        (0, int(t), "") if t.isdigit() else (1, 0, t) for t in tokens
+    ), issue.message

@@ -1,0 +1,84 @@
+"""Run the stages for every vendor root, and regenerate or check the output tree."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..common.document import kind_components
+from ..errors import LintFailed
+from .bundle import bundle
+from .drift import TreeDiff, compare_trees
+from .format import format_package
+from .json_schemas import json_schemas
+from .lint import lint
+from .load import VendorRoot, discover_vendors
+from .manifest import write_manifest
+from .openapi_client import write_client
+from .package import dump_json, write_package
+from .pydantic_models import write_models
+from .vendor_matrix import write_matrix
+
+
+@dataclass
+class VendorResult:
+    vendor_id: str
+    schemas: int
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
+    """Generate one vendor's project into the empty folder `out`."""
+    timings: dict[str, float] = {}
+
+    def stage(name, action, *args):
+        started = time.perf_counter()
+        value = action(*args)
+        timings[name] = time.perf_counter() - started
+        return value
+
+    started = time.perf_counter()
+    bundled = stage("bundle", bundle, root)
+    errors = stage("lint", lint, bundled)
+    if errors:
+        raise LintFailed(errors)
+    document = bundled.document
+    roots = kind_components(document)
+    schemas = stage("jsonschema", json_schemas, document)
+    package = out / root.package_name
+    with tempfile.TemporaryDirectory() as work:
+        openapi_json = Path(work) / "openapi.json"
+        openapi_json.write_text(dump_json(document), encoding="utf-8")
+        package.mkdir(parents=True)
+        stage("models", write_models, openapi_json, package / "models.py")
+        stage("client", write_client, openapi_json, package / "client")
+    stage("package", write_package, root, document, roots, schemas, out)
+    stage("format", format_package, package)
+    stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)
+    return VendorResult(root.vendor_id, len(document["components"]["schemas"]), time.perf_counter() - started, timings)
+
+
+def build_all(spec_dir: Path, out_dir: Path) -> list[VendorResult]:
+    """Generate every vendor of `spec_dir` into the fresh folder `out_dir`."""
+    roots = discover_vendors(spec_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = [build_vendor(root, out_dir / root.vendor_id) for root in roots]
+    write_matrix(spec_dir, out_dir)
+    return results
+
+
+def generate(spec_dir: Path, out_dir: Path, check: bool = False) -> tuple[list[VendorResult], TreeDiff]:
+    """Regenerate `out_dir` from `spec_dir`; with `check`, leave it alone and report drift."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "generated"
+        results = build_all(spec_dir, fresh)
+        drift = compare_trees(fresh, out_dir)
+        if not check and drift:
+            if out_dir.exists():
+                shutil.rmtree(out_dir)
+            shutil.copytree(fresh, out_dir)
+    return results, drift
