@@ -15,6 +15,8 @@ GENERATED = REPO / "generated"
 VENDOR_DOCS = REPO / "tests" / "fixtures" / "vendor-docs"
 VENDORS = sorted(p.stem for p in SPEC.glob("*.yaml"))
 
+pytest_plugins = ["properties.report"]
+
 for vendor in VENDORS:
     if str(GENERATED / vendor) not in sys.path:
         sys.path.insert(0, str(GENERATED / vendor))

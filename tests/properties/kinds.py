@@ -130,3 +130,16 @@ def components_reached(nodes: list[Node]) -> set[str]:
     for node in nodes:
         reached |= node.admissible
     return reached
+
+
+def targets() -> list[tuple[str, str, str]]:
+    """(vendor, kind, label): the kinds, with the event kind split per event type."""
+    found = []
+    for vendor in VENDORS:
+        for kind in KINDS:
+            root = components(vendor)[root_name(vendor, kind)]
+            if kind == "event":
+                found += [(vendor, kind, ref_name(branch)) for branch in root["oneOf"]]
+            else:
+                found.append((vendor, kind, kind))
+    return found

@@ -12,3 +12,21 @@ client_accepted: Counter = Counter()  # (vendor, op) -> invalid instances the cl
 
 def ran_generation() -> bool:
     return any(category == "valid" for (_, _, category) in instances_tried)
+
+
+COUNTERS = {
+    "components_tried": components_tried, "instances_tried": instances_tried,
+    "client_rejected": client_rejected, "client_accepted": client_accepted,
+}
+
+
+def export() -> dict:
+    """The counts as plain data, for an xdist worker to send to the controller."""
+    return {name: [[list(key), count] for key, count in counter.items()] for name, counter in COUNTERS.items()}
+
+
+def merge(exported: dict) -> None:
+    """Add a worker's exported counts to this process's."""
+    for name, rows in exported.items():
+        for key, count in rows:
+            COUNTERS[name][tuple(key)] += count

@@ -1,0 +1,8 @@
+"""Which model each payload kind parses into."""
+
+KIND_MODELS = {
+    "request": "Request",
+    "response": "Response",
+    "error": "Error",
+    "event": "Event",
+}
