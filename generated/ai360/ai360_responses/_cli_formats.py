@@ -153,7 +153,7 @@ def sarif_report(report: Report, version: str) -> str:
 
 def _xml_text(text: str) -> str:
     """Text that XML 1.0 can hold (control characters as \\uXXXX)."""
-    return _NOT_XML.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _case_name(result: Result) -> str:

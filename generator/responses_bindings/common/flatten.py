@@ -77,6 +77,7 @@ class _Flattener:
 
     def __init__(self, schemas: dict[str, dict]):
         self.schemas = schemas
+        self.root_variants_by_type = False
         self.fields: dict[str, Field] = {}
         self.walked: list[tuple[str, Field]] = []  # the fields in walk order
         # (owner, local) -> (its fields' span in `walked`, its pointer's length, components entered below, met on the path)
@@ -150,6 +151,8 @@ class _Flattener:
         nullable |= "null" in types
         types.discard("null")
         names = _variant_names(variants, self.schemas)
+        if where == "" and self.root_variants_by_type:
+            names = _type_names(variants, names, self)
         recursive = any(name in stack for name in entered)
         if variants and not types:
             for variant in variants:
@@ -229,8 +232,24 @@ def _variant_names(variants: list, schemas: dict[str, dict]) -> list[str]:
     return names
 
 
-def flatten(schemas: dict[str, dict], root: str) -> dict[str, Field]:
-    """Every field of the payload whose schema is component `root`, by pointer, in walk order."""
+def _type_names(variants: list, names: list[str], flattener: _Flattener) -> list[str]:
+    """Each variant's single `type` value (const or one-value enum) as its name, when all are distinct."""
+    typed = []
+    for variant in variants:
+        schema = flattener.merge_all_of(flattener.deref(variant, "", "")[0])
+        tag = (schema.get("properties") or {}).get("type") or {}
+        values = [tag["const"]] if "const" in tag else tag.get("enum") or []
+        typed.append(pointer.escape(values[0]) if len(values) == 1 and isinstance(values[0], str) else None)
+    return typed if None not in typed and len(set(typed)) == len(typed) else names
+
+
+def flatten(schemas: dict[str, dict], root: str, *, root_variants_by_type: bool = False) -> dict[str, Field]:
+    """Every field of the payload whose schema is component `root`, by pointer, in walk order.
+
+    With `root_variants_by_type`, a union at the root names its variants by their `type` value
+    (`/(response.completed)/...`: how `diff` names stream events) where each has one.
+    """
     flattener = _Flattener(schemas)
+    flattener.root_variants_by_type = root_variants_by_type
     flattener.visit({"$ref": COMPONENT_PREFIX + root}, "", "root", None, root, "", ())
     return flattener.fields

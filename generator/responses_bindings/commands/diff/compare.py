@@ -7,7 +7,6 @@ the stream union, and a field changed inside an event, read as such.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 
 from ...common import pointer
@@ -54,10 +53,9 @@ def compare(old: Bundle, new: Bundle) -> list[Change]:
         if kind in old_kinds and kind in new_kinds:
             if _closure(old_schemas, old_kinds[kind]) == _closure(new_schemas, new_kinds[kind]):
                 continue  # the same schemas: nothing to flatten and compare
-            old_fields = flatten(old_schemas, old_kinds[kind])
-            new_fields = flatten(new_schemas, new_kinds[kind])
-            if kind == "event":
-                old_fields, new_fields = by_event_type(old_fields), by_event_type(new_fields)
+            by_type = kind == "event"  # stream events are named by their type
+            old_fields = flatten(old_schemas, old_kinds[kind], root_variants_by_type=by_type)
+            new_fields = flatten(new_schemas, new_kinds[kind], root_variants_by_type=by_type)
             changes += compare_fields(kind, old_fields, new_fields)
     changes += compare_operations(old_doc, new_doc, old_kinds, new_kinds)
     changes += compare_security(old_doc, new_doc)
@@ -84,23 +82,6 @@ def _closure(schemas: dict[str, dict], root: str) -> dict[str, dict]:
             elif isinstance(node, list):
                 nodes.extend(node)
     return found
-
-
-def by_event_type(fields: dict[str, Field]) -> dict[str, Field]:
-    """The event fields with each top-level variant named by its `type` value, not its component."""
-    names = {}
-    for where, field in fields.items():
-        top = where.split("/")[1] if where.count("/") == 2 else None
-        if top and where.endswith("/type") and field.enum is not None and len(field.enum) == 1:
-            names[top] = "(" + pointer.escape(json.loads(field.enum[0])) + ")"
-
-    def renamed(where: str) -> str:
-        parts = where.split("/", 2)
-        if len(parts) < 2 or parts[1] not in names:
-            return where
-        return "/".join(["", names[parts[1]], *parts[2:]])
-
-    return {renamed(where): field.moved(renamed(where)) for where, field in fields.items()}
 
 
 def _change(field: Field, kind: str, change: str, message: str) -> Change:
