@@ -384,3 +384,16 @@ def test_streams_a_large_jsonl_with_flat_memory(tmp_path):
         assert result.returncode == 0, output(result)
         peaks.append(int(result.stdout.decode().splitlines()[-1]))
     assert peaks[1] - peaks[0] < 20_000, peaks  # KiB: well under the 39 MB the larger file adds
+
+
+def test_a_payload_too_deep_for_the_validator_does_not_stop_the_run(tmp_path):
+    """Nesting within orjson's 1024 levels but beyond the schema engine's: one line each, the rest still checked."""
+    lines = ['{"model": "m", "input": ' + "[" * depth + "]" * depth + "}" for depth in (300, 600, 1000)]
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join([*lines, json.dumps(example("ai360", "request"))]) + "\n", "utf-8")
+    result = run_cli("--vendor", "ai360", str(path))
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    assert f"{path}: 4 payload(s), 1 valid, 3 invalid" in output(result)
+    report = json.loads(run_cli("--vendor", "ai360", "--format", "json", str(path)).stdout)
+    assert sorted({p["line"] for p in report["problems"]}) == [1, 2, 3]
