@@ -16,6 +16,7 @@ arguments, an unreadable spec or a git error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -36,8 +37,16 @@ def diff_roots(old_root: VendorRoot, new_root: VendorRoot) -> list[Change]:
     """The changes from one vendor root to another, each with the file and line that define it (NEW side)."""
     old, new = bundle(old_root), bundle(new_root)
     changes = compare(old, new)
-    locator = Locator(new_root.path.resolve().parent.parent)
-    return [replace(change, line=locator.line(change, new.root_file)) for change in changes]
+    top = new_root.path.resolve().parent.parent
+    locator = Locator(top)
+    return [replace(change, line=locator.line(change, new.root_file), file=_from_here(top, change.file))
+            for change in changes]
+
+
+def _from_here(top: Path, file: str) -> str:
+    """A spec file's path from the current folder when it is inside it (as annotations need), else from `top`."""
+    relative = os.path.relpath(top / file)
+    return file if relative.startswith("..") else Path(relative).as_posix()
 
 
 def diff(old_spec: str, new_spec: str, repo: Path | None = None) -> list[Change]:
