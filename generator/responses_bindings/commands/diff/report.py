@@ -8,7 +8,6 @@ vendors were compared, which vendors it reaches.
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from .ignore import Ignore
@@ -149,6 +148,8 @@ def github(report: DiffReport) -> str:
 
 
 def junit(report: DiffReport) -> str:
+    import xml.etree.ElementTree as ET  # only this format needs it: keep the common start fast
+
     counts = report.counts()
     root = ET.Element("testsuites", name="responses-bindings diff", tests=str(counts["changes"]),
                       failures=str(counts["failing"]), errors="0")
