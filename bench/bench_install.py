@@ -53,7 +53,7 @@ def main() -> int:
         shutil.copytree(REPO / "generated" / VENDOR, project)
         repo = scratch / "repo"
         shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(".venv", ".git", "generated", "tests", "*.egg-info",
-                                                                  "__pycache__", "build", ".hypothesis"))
+                                                                  "__pycache__", "build", ".*_cache", ".hypothesis"))
         rows = [
             measure("vendor package", [str(project)], scratch),
             measure("pre-commit hook", [str(repo), str(project)], scratch),

@@ -389,11 +389,12 @@ def test_streams_a_large_jsonl_with_flat_memory(tmp_path):
 def test_a_payload_too_deep_for_the_validator_does_not_stop_the_run(tmp_path):
     """Nesting within orjson's 1024 levels but beyond the schema engine's: one line each, the rest still checked."""
     lines = ['{"model": "m", "input": ' + "[" * depth + "]" * depth + "}" for depth in (300, 600, 1000)]
+    lines.append("[" * 700 + "]" * 700)  # no kind's marks: checked against every kind
     path = tmp_path / "deep.jsonl"
     path.write_text("\n".join([*lines, json.dumps(example("ai360", "request"))]) + "\n", "utf-8")
     result = run_cli("--vendor", "ai360", str(path))
     assert_no_traceback(result)
     assert result.returncode == 1
-    assert f"{path}: 4 payload(s), 1 valid, 3 invalid" in output(result)
+    assert f"{path}: 5 payload(s), 1 valid, 4 invalid" in output(result)
     report = json.loads(run_cli("--vendor", "ai360", "--format", "json", str(path)).stdout)
-    assert sorted({p["line"] for p in report["problems"]}) == [1, 2, 3]
+    assert sorted({p["line"] for p in report["problems"]}) == [1, 2, 3, 4]

@@ -65,7 +65,7 @@ def test_the_pre_commit_install_is_light_too(light_venv, recordings, tmp_path):
     """pre-commit installs the hook repository (`pip install .`) plus additional_dependencies."""
     repo = tmp_path / "repo"
     shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(".venv", ".git", "generated", "tests", "*.egg-info",
-                                                              "__pycache__", "build"))
+                                                              "__pycache__", "build", ".*_cache", ".hypothesis"))
     done = subprocess.run([str(light_venv), *PIP, str(repo)], capture_output=True, text=True, cwd=tmp_path, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     hook = (REPO / ".pre-commit-hooks.yaml").read_text("utf-8")

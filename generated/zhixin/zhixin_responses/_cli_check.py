@@ -161,7 +161,9 @@ class Checker:
     def _checked(self, result: Result, value: object, text: _Text) -> Result:
         issues = None
         if self.guesser is not None:
-            result.kind, result.reason, issues = self.guesser.guess(value, self.strict)
+            result.kind, result.reason, issues = self.guesser.guess(
+                value, self._validate
+            )
         else:
             result.kind = self.kind
         if issues is None:

@@ -11,6 +11,7 @@ kind it fits, else, reported as fitting no kind, the closest one.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from types import ModuleType
 
 
@@ -52,8 +53,9 @@ class KindGuesser:
             for kind, names in declared.items()
         }
 
-    def guess(self, value: object, strict: bool) -> tuple[str, str, list | None]:
-        """(kind, why, the issues against that kind when they were computed on the way)."""
+    def guess(self, value: object, validate: Callable[[object, str], list | str]) -> tuple[str, str, list | str | None]:
+        """(kind, why, the issues against that kind when they were computed on the way). `validate`
+        gives a kind's issues, or (a str) why the payload could not be checked against it."""
         if isinstance(value, dict):
             hits = {kind: marks & value.keys() for kind, marks in self.marks.items()}
             hits = {kind: names for kind, names in hits.items() if names}
@@ -67,10 +69,10 @@ class KindGuesser:
             candidates = leaders or list(self.package.KINDS)
         else:
             candidates = list(self.package.KINDS)
-        issues = {kind: self.package.validate(value, kind, strict=strict) for kind in candidates}
-        fitting = [kind for kind in candidates if not issues[kind]]
+        issues = {kind: validate(value, kind) for kind in candidates}
+        fitting = [kind for kind in candidates if issues[kind] == []]
         if fitting:
             also = f" (also {', '.join(fitting[1:])})" if len(fitting) > 1 else ""
             return fitting[0], f"fits {fitting[0]}{also}", []
-        closest = min(candidates, key=lambda kind: len(issues[kind]))
+        closest = min(candidates, key=lambda kind: len(issues[kind]) if isinstance(issues[kind], list) else float("inf"))
         return closest, f"fits no kind; closest: {closest}", issues[closest]
