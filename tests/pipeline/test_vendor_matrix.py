@@ -3,6 +3,7 @@ columns, notes from x-differences, unions, components spelled out once."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -125,3 +126,44 @@ def test_the_real_matrix_is_generated_committed_and_linked():
     assert "| `/model` | `string`, required | `string`, required |" in request
     done = subprocess.run([sys.executable, "-m", "responses_bindings", "matrix"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout == text
+
+
+def test_differences_only_keeps_the_rows_where_vendors_differ(tmp_path):
+    full = two_vendors(tmp_path)
+    short = render(tmp_path, differences_only=True)
+    assert len(short.splitlines()) < len(full.splitlines())
+    bold = [line for line in full.splitlines() if line.startswith("| **")]
+    rows = [line for line in short.splitlines() if line.startswith("| `") or line.startswith("| **")]
+    assert rows == bold
+    assert "Only the rows where vendors differ are shown" in short
+    assert section(short, "Error body (other status codes)").strip().endswith("No differences.")
+    assert "## What each vendor changes in the shared components" in short
+
+
+def test_the_matrix_as_json_data(tmp_path):
+    from responses_bindings.pipeline.vendor_matrix import matrix_data
+
+    two_vendors(tmp_path)
+    data = matrix_data(tmp_path)
+    assert [v["id"] for v in data["vendors"]] == ["a", "b"]
+    assert data["vendors"][1]["differences"][0] == {"number": 1, "schema": "Response",
+                                                   "source": "B's docs show `extra`; B sends `null` usage."}
+    response = {f["pointer"]: f for f in data["kinds"]["response"]["fields"]}
+    assert response["/usage"]["differs"] is True
+    assert response["/usage"]["vendors"]["b"] == {
+        "types": ["integer"], "enum": None, "required": False, "nullable": True, "variants": [], "limits": {},
+        "component": None, "recursive": False, "note": 1}
+    assert response["/note"]["vendors"] == {"a": response["/note"]["vendors"]["a"], "b": {"absent": True, "note": 1}}
+    assert response["/status"]["vendors"]["a"]["enum"] == ["completed", "failed"]
+    assert response["/id"]["differs"] is False
+    only = matrix_data(tmp_path, differences_only=True)
+    assert {f["pointer"] for f in only["kinds"]["response"]["fields"]} == {p for p, f in response.items() if f["differs"]}
+
+
+def test_matrix_cli_formats():
+    done = subprocess.run([sys.executable, "-m", "responses_bindings", "matrix", "--format", "json", "--differences-only"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert all(f["differs"] for kind in data["kinds"].values() for f in kind["fields"])
+    assert any(f["pointer"] == "/max_tokens" for f in data["kinds"]["request"]["fields"])

@@ -8,6 +8,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
+from ._version import __version__
 
 if TYPE_CHECKING:
     from . import models

@@ -8,9 +8,12 @@ import json
 import jsonschema
 
 from ..common.document import documented_examples
+from ..errors import UsageError
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        raise UsageError(f"{args.out}: no such folder (run from the repository's top, or pass --out)")
     bad = 0
     for vendor in sorted(p for p in args.out.iterdir() if (p / "openapi.json").is_file()):
         document = json.loads((vendor / "openapi.json").read_text("utf-8"))

@@ -51,6 +51,12 @@ class Field:
         """What a client sees here, without where in the spec it comes from."""
         return self.types, self.nullable, self.required, self.enum, self.variants, self.limits
 
+    def moved(self, where: str) -> Field:
+        """The same field at another pointer (a plain copy: fast, as flattening repeats whole components)."""
+        copy = object.__new__(Field)
+        copy.__dict__.update(self.__dict__, pointer=where)
+        return copy
+
     def type_text(self) -> str:
         """`string`, `integer | boolean`, `"auto" | "disabled"` (an enum's values); null aside."""
         return " | ".join(list(self.enum) if self.enum is not None else list(self.types) or ["any"])
@@ -65,9 +71,21 @@ def _json_type(value: object) -> str:
 
 
 class _Flattener:
+    """Walks a payload schema into fields. A component reached again is not walked again: its
+    fields are copied from its first walk, when the components on the path that its walk meets
+    (which decide where recursion stops) are the same."""
+
     def __init__(self, schemas: dict[str, dict]):
         self.schemas = schemas
+        self.root_variants_by_type = False
         self.fields: dict[str, Field] = {}
+        self.walked: list[tuple[str, Field]] = []  # the fields in walk order
+        # (owner, local) -> (its fields' span in `walked`, its pointer's length, components entered below, met on the path)
+        self.memo: dict[tuple[str, str], tuple[int, int, int, frozenset, frozenset]] = {}
+
+    def add(self, field: Field) -> None:
+        self.fields[field.pointer] = field
+        self.walked.append((field.pointer, field))
 
     def deref(self, schema: object, owner: str, local: str, entered: list[str] | None = None) -> tuple[dict, str, str]:
         """Follow `$ref`s; the owner becomes the last component reached (appended to `entered`)."""
@@ -113,7 +131,8 @@ class _Flattener:
             return schema, owner, local, nullable, kept
 
     def visit(self, schema: object, where: str, node: str, required: bool | None,
-              owner: str, local: str, stack: tuple[str, ...]) -> None:
+              owner: str, local: str, stack: tuple[str, ...]) -> set[str]:
+        """Add the fields at and below `where`; return the components entered there."""
         node_owner, node_local = owner, local
         entered: list[str] = []
         schema, owner, local, nullable, variants = self.collapse(schema, owner, local, entered)
@@ -132,36 +151,50 @@ class _Flattener:
         nullable |= "null" in types
         types.discard("null")
         names = _variant_names(variants, self.schemas)
+        if where == "" and self.root_variants_by_type:
+            names = _type_names(variants, names, self)
         recursive = any(name in stack for name in entered)
         if variants and not types:
             for variant in variants:
                 vschema, *_ = self.collapse(variant, owner, local, [])
                 types |= _shallow_types(vschema, self)
-        self.fields[where] = Field(
+        self.add(Field(
             pointer=where, node=node, types=tuple(sorted(types)), nullable=nullable, required=required,
             enum=None if enum is None else tuple(json.dumps(v, ensure_ascii=False) for v in enum),
             owner=node_owner, local=node_local, variants=tuple(names),
             limits=tuple((k, schema[k]) for k in LOWER_BOUNDS + UPPER_BOUNDS + OTHER_LIMITS if k in schema),
             component=entered[-1] if entered else None, recursive=recursive,
-        )
+        ))
         if recursive:
-            return
+            return set(entered)
         stack = stack + tuple(entered)
+        memo_key = (owner, local) if entered else None
+        if memo_key in self.memo:
+            start, end, prefix, inner, met = self.memo[memo_key]
+            if inner.intersection(stack) == met:
+                for path, field in self.walked[start:end]:
+                    self.add(field.moved(where + path[prefix:]))
+                return inner | set(entered)
+        first = len(self.walked)
+        inner = set()
         required_names = set(schema.get("required") or [])
         for name, sub in (schema.get("properties") or {}).items():
-            self.visit(sub, pointer.join(where, name), "property", name in required_names,
-                       owner, pointer.join(local, "properties", name), stack)
+            inner |= self.visit(sub, pointer.join(where, name), "property", name in required_names,
+                                owner, pointer.join(local, "properties", name), stack)
         if isinstance(schema.get("additionalProperties"), dict):
-            self.visit(schema["additionalProperties"], pointer.join(where, "{}"), "value", None,
-                       owner, pointer.join(local, "additionalProperties"), stack)
+            inner |= self.visit(schema["additionalProperties"], pointer.join(where, "{}"), "value", None,
+                                owner, pointer.join(local, "additionalProperties"), stack)
         if isinstance(schema.get("items"), dict):
-            self.visit(schema["items"], pointer.join(where, "[]"), "item", None,
-                       owner, pointer.join(local, "items"), stack)
+            inner |= self.visit(schema["items"], pointer.join(where, "[]"), "item", None,
+                                owner, pointer.join(local, "items"), stack)
         key = "oneOf" if "oneOf" in schema else "anyOf"
         indexes = [i for i, v in enumerate(schema.get(key) or []) if not _is_null(v)] if variants else []
         for name, variant, index in zip(names, variants, indexes, strict=True):
-            self.visit(variant, pointer.join(where, f"({name})"), "variant", None,
-                       owner, pointer.join(local, key, index), stack)
+            inner |= self.visit(variant, pointer.join(where, f"({name})"), "variant", None,
+                                owner, pointer.join(local, key, index), stack)
+        if memo_key is not None:
+            self.memo[memo_key] = (first, len(self.walked), len(where), frozenset(inner), frozenset(inner.intersection(stack)))
+        return inner | set(entered)
 
 
 def _is_null(schema: object) -> bool:
@@ -199,8 +232,24 @@ def _variant_names(variants: list, schemas: dict[str, dict]) -> list[str]:
     return names
 
 
-def flatten(schemas: dict[str, dict], root: str) -> dict[str, Field]:
-    """Every field of the payload whose schema is component `root`, by pointer, in walk order."""
+def _type_names(variants: list, names: list[str], flattener: _Flattener) -> list[str]:
+    """Each variant's single `type` value (const or one-value enum) as its name, when all are distinct."""
+    typed = []
+    for variant in variants:
+        schema = flattener.merge_all_of(flattener.deref(variant, "", "")[0])
+        tag = (schema.get("properties") or {}).get("type") or {}
+        values = [tag["const"]] if "const" in tag else tag.get("enum") or []
+        typed.append(pointer.escape(values[0]) if len(values) == 1 and isinstance(values[0], str) else None)
+    return typed if None not in typed and len(set(typed)) == len(typed) else names
+
+
+def flatten(schemas: dict[str, dict], root: str, *, root_variants_by_type: bool = False) -> dict[str, Field]:
+    """Every field of the payload whose schema is component `root`, by pointer, in walk order.
+
+    With `root_variants_by_type`, a union at the root names its variants by their `type` value
+    (`/(response.completed)/...`: how `diff` names stream events) where each has one.
+    """
     flattener = _Flattener(schemas)
+    flattener.root_variants_by_type = root_variants_by_type
     flattener.visit({"$ref": COMPONENT_PREFIX + root}, "", "root", None, root, "", ())
     return flattener.fields

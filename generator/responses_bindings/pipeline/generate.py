@@ -21,6 +21,7 @@ from .openapi_client import write_client
 from .package import dump_json, write_package
 from .pydantic_models import write_models
 from .vendor_matrix import write_matrix
+from .version import stamp_version
 
 
 @dataclass
@@ -58,6 +59,7 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
         stage("client", write_client, openapi_json, package / "client")
     stage("package", write_package, root, document, roots, schemas, out)
     stage("format", format_package, package)
+    stage("version", stamp_version, out, root, document)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)
     return VendorResult(root.vendor_id, len(document["components"]["schemas"]), time.perf_counter() - started, timings)
 

@@ -27,8 +27,9 @@ class VendorRoot:
         return f"{self.vendor_id}-responses"
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate keys instead of keeping the last one."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A YAML loader that refuses duplicate keys instead of keeping the last one (libyaml's parser
+    when PyYAML has it: ~5x faster)."""
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
@@ -44,10 +45,28 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_PARSED: dict[str, object] = {}  # file text -> its YAML value: a spec is read once per side and vendor
+_PARSED_LIMIT = 4096
+
+
+def _copy(value: object) -> object:
+    """A copy of a YAML value's containers (the cached value itself is never handed out)."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
 def read_yaml(path: Path) -> object:
     """Parse one YAML file, raising SpecError with the file and line on bad syntax."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        text = path.read_text(encoding="utf-8")
+        if text not in _PARSED:
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.clear()
+            _PARSED[text] = yaml.load(text, Loader=_UniqueKeyLoader)
+        return _copy(_PARSED[text])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

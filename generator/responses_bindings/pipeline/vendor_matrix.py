@@ -9,6 +9,7 @@ Below the tables, per vendor, what its root changes in the shared components.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +162,8 @@ def canonical_places(rows: dict[str, list[tuple[str, str | None, bool]]]) -> dic
     return {component: (kind, where) for component, (_, kind, where) in places.items()}
 
 
-def _table(views: list[VendorView], kind: str, rows: list, canonical: dict[str, tuple[str, str]]) -> list[str]:
+def _table(views: list[VendorView], kind: str, rows: list, canonical: dict[str, tuple[str, str]],
+           differences_only: bool = False) -> list[str]:
     lines = [
         "| Field | " + " | ".join(v.root.vendor_id for v in views) + " |",
         "|---|" + "---|" * len(views),
@@ -176,14 +178,16 @@ def _table(views: list[VendorView], kind: str, rows: list, canonical: dict[str, 
         label = f"`{where or '/'}`"
         if differs[where]:
             label = f"**{label}**"
+        inside = False
         if component and below and canonical[component] != (kind, where):
             skipped = where
             inside = any(d for w, d in differs.items() if w.startswith(where + "/"))
             place_kind, place = canonical[component]
             label += f" — fields of `{component}` as at `{place or '/'}` ({KIND_TITLES[place_kind].split(' (')[0].lower()})"
             label += "; **vendors differ inside**" if inside else ""
-        lines.append(f"| {label} | " + " | ".join(cells[where]) + " |")
-    return lines
+        if not differences_only or differs[where] or inside:
+            lines.append(f"| {label} | " + " | ".join(cells[where]) + " |")
+    return lines if len(lines) > 2 else ["No differences."]
 
 
 def _auth(document: dict) -> str:
@@ -236,8 +240,8 @@ def _patch_summary(patch: object) -> str:
     return ", ".join(parts)
 
 
-def render(spec_dir: Path) -> str:
-    """The whole VENDORS.md text for the vendor roots of `spec_dir`."""
+def render(spec_dir: Path, differences_only: bool = False) -> str:
+    """The whole VENDORS.md text for the vendor roots of `spec_dir` (only the differing rows: shorter)."""
     views = [vendor_view(root) for root in discover_vendors(spec_dir)]
     lines = [
         "# Vendor matrix",
@@ -263,11 +267,13 @@ def render(spec_dir: Path) -> str:
         "point there.",
         "",
     ]
+    if differences_only:
+        lines[-1:-1] = ["", "Only the rows where vendors differ are shown (`--differences-only`)."]
     rows = {kind: _rows(views, kind) for kind in KIND_TITLES if any(kind in view.fields for view in views)}
     canonical = canonical_places(rows)
     for kind, kind_rows in rows.items():
         roots = ", ".join(f"{v.root.vendor_id} `{v.kinds[kind]}`" for v in views if kind in v.kinds)
-        lines += [f"## {KIND_TITLES[kind]}", "", f"Model: {roots}.", "", *_table(views, kind, kind_rows, canonical), ""]
+        lines += [f"## {KIND_TITLES[kind]}", "", f"Model: {roots}.", "", *_table(views, kind, kind_rows, canonical, differences_only), ""]
     lines += ["## What each vendor changes in the shared components", ""]
     body = "\n".join(lines)
     for view in views:
@@ -276,6 +282,44 @@ def render(spec_dir: Path) -> str:
             noted[number] = body.count(f"(#{view.root.vendor_id}-{number})")
         lines += _vendor_section(view, noted)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _field_data(field: Field | None, note: int | None) -> dict | None:
+    if field is None:
+        return None if note is None else {"absent": True, "note": note}
+    return {
+        "types": list(field.types), "enum": None if field.enum is None else [json.loads(v) for v in field.enum],
+        "required": field.required, "nullable": field.nullable, "variants": list(field.variants),
+        "limits": dict(field.limits), "component": field.component, "recursive": field.recursive, "note": note,
+    }
+
+
+def matrix_data(spec_dir: Path, differences_only: bool = False) -> dict:
+    """The matrix as data (`matrix --format json`): vendors, then per kind every field by pointer."""
+    views = [vendor_view(root) for root in discover_vendors(spec_dir)]
+    vendors = []
+    for view in views:
+        document = view.bundled.document
+        vendors.append({
+            "id": view.root.vendor_id, "title": document["info"].get("title"), "api_version": document["info"].get("version"),
+            "servers": [s.get("url") for s in document.get("servers") or []], "authentication": _auth(document),
+            "models": view.kinds, "differences": [
+                {"number": number, "schema": d["schema"], "source": " ".join(str(d["source"]).split())}
+                for number, d in enumerate(view.differences, 1)
+            ],
+        })
+    kinds = {}
+    for kind in (k for k in KIND_TITLES if any(k in view.fields for view in views)):
+        fields = []
+        for where, _, _ in _rows(views, kind):
+            cells = {v.root.vendor_id: _field_data(v.fields[kind].get(where), v.note(kind, where)) if kind in v.fields else None
+                     for v in views}
+            shapes = {json.dumps({k: c[k] for k in c if k != "note"} if c else None, sort_keys=True) for c in cells.values()}
+            if differences_only and len(shapes) == 1:
+                continue
+            fields.append({"pointer": where, "differs": len(shapes) > 1, "vendors": cells})
+        kinds[kind] = {"title": KIND_TITLES[kind], "fields": fields}
+    return {"vendors": vendors, "kinds": kinds}
 
 
 def write_matrix(spec_dir: Path, out_dir: Path) -> Path:

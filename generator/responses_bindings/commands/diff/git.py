@@ -15,6 +15,17 @@ from ...pipeline.load import VendorRoot, read_root
 
 
 @contextmanager
+def checked_out(rev: str, folder: str, repo: Path, spec: str) -> Iterator[Path]:
+    """A temp dir holding `folder` (a path from the git top of `repo`) as it is at `rev`."""
+    top = git(["rev-parse", "--show-toplevel"], repo, spec).decode().strip()
+    tar = git(["archive", "--format=tar", rev, "--", folder], Path(top), spec)
+    with tempfile.TemporaryDirectory(prefix="responses-bindings-diff-") as scratch:
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(scratch, filter="data")
+        yield Path(scratch)
+
+
+@contextmanager
 def materialised(spec: str, repo: Path | None = None) -> Iterator[VendorRoot]:
     """The vendor root named by `spec`: a file, or `REV:path` extracted from git (the
     repository holding `repo`, default the current folder) into a temp dir."""
@@ -24,13 +35,8 @@ def materialised(spec: str, repo: Path | None = None) -> Iterator[VendorRoot]:
     rev, colon, inner = spec.partition(":")
     if not (colon and rev and inner):
         raise UsageError(f"{spec}: no such file (and not REV:path)")
-    top = git(["rev-parse", "--show-toplevel"], repo or Path.cwd(), spec).decode().strip()
-    folder = PurePosixPath(inner).parent.as_posix()
-    tar = git(["archive", "--format=tar", rev, "--", folder], Path(top), spec)
-    with tempfile.TemporaryDirectory(prefix="responses-bindings-diff-") as scratch:
-        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
-            archive.extractall(scratch, filter="data")
-        root = Path(scratch) / inner
+    with checked_out(rev, PurePosixPath(inner).parent.as_posix(), repo or Path.cwd(), spec) as scratch:
+        root = scratch / inner
         if not root.is_file():
             raise UsageError(f"{spec}: {inner} does not exist at {rev}")
         yield read_root(root)

@@ -1,4 +1,4 @@
-"""A one-line progress bar on stderr, for terminals only (never in CI logs or pipes)."""
+"""`validate`'s one-line progress bar on stderr, for terminals only (never in CI logs or pipes)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,4 @@
+"""This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
+
+__version__ = "2026.5.19+hadfb7f842bfe"
+API_VERSION = "2026.5.19"
