@@ -1,4 +1,4 @@
-"""Stage 8, format: one formatter over the whole generated package, with no cache left behind."""
+"""Stage 7, format: one formatter over the whole generated package, with no cache left behind."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 7, package: the facade, metadata and data files of a standalone vendor project."""
+"""Stage 6, package: the facade, metadata and data files of a standalone vendor project."""
 
 from __future__ import annotations
 
@@ -14,13 +14,11 @@ RUNTIME_DIR = Path(__file__).parent / "runtime"
 
 # Ranges for the generated package's users; the tooling itself pins exact versions.
 RUNTIME_REQUIREMENTS = [
-    "attrs>=23.1",
     "httpx>=0.28,<0.29",
     "httpx-sse>=0.4,<0.5",
     "jsonschema-rs>=0.60,<0.61",
     "orjson>=3.10,<4",
     "pydantic>=2.14,<3",
-    "python-dateutil>=2.8",
 ]
 
 
@@ -170,13 +168,12 @@ with client.responses.create(model="...", input="Hello", stream=True) as stream:
 ```
 
 Kinds: `request`, `response`, `error`, `event`. JSON Schemas (Draft 2020-12) are in
-`{package}/schemas/`; the bundled OpenAPI document is `openapi.json`; the low-level httpx
-client is `{package}.client`.
+`{package}/schemas/`; the bundled OpenAPI document is `openapi.json`.
 """
 
 
 def write_package(root: VendorRoot, document: dict, kind_roots: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
-    """Write everything but the models and the client into project folder `out`."""
+    """Write everything but the models into project folder `out`."""
     package = out / root.package_name
     (package / "schemas" / "strict").mkdir(parents=True, exist_ok=True)
     (out / "openapi.json").write_text(dump_json(document), encoding="utf-8")

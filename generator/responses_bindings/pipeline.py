@@ -1,6 +1,6 @@
 """The generation pipeline, one named stage per module:
 
-load → bundle → lint → JSON Schema → models → client → package → format → manifest
+load → bundle → lint → JSON Schema → models → package → format → manifest
 
 Lint runs on the bundle, where references are resolved, so that union rules can look at
 the variants a `$ref` points to; bundling itself only resolves and patches.
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bundle import bundle
-from .client import write_client
 from .format import format_package
 from .jsonschemas import json_schemas, kind_roots
 from .lint import LintError, lint
@@ -64,7 +63,6 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
         openapi_json.write_text(dump_json(document), encoding="utf-8")
         package.mkdir(parents=True)
         stage("models", write_models, openapi_json, package / "models.py")
-        stage("client", write_client, openapi_json, package / "client")
     stage("package", write_package, root, document, roots, schemas, out)
     stage("format", format_package, package)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)

@@ -6,8 +6,6 @@ from collections import Counter
 
 components_tried: Counter = Counter()  # (vendor, component) -> instances that reached it
 instances_tried: Counter = Counter()  # (vendor, label, category) -> instances checked
-client_rejected: Counter = Counter()  # (vendor, op) -> invalid instances the client refused
-client_accepted: Counter = Counter()  # (vendor, op) -> invalid instances the client took
 
 
 def ran_generation() -> bool:
