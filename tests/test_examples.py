@@ -37,7 +37,7 @@ def test_example_round_trips_through_parse(example):
     assert package.validate(example.value, kind=example.kind) == []
     for payload in (json.dumps(example.value), json.dumps(example.value).encode(), example.value):
         model = package.parse(payload, kind=example.kind)
-        assert canonical_json(model.model_dump(mode="json")) == canonical_json(example.value)
+        assert canonical_json(model.to_dict()) == canonical_json(example.value)
 
 
 def vendor_doc_json(vendor: str) -> list[object]:

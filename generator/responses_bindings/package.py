@@ -51,11 +51,12 @@ include = ["{root.package_name}*"]
 
 
 PAYLOAD_EXPORTS = ["KINDS", "Issue", "PayloadError", "model_class", "parse", "schema", "validate"]
+MODEL_EXPORTS = ["Response", "ResponseStreamEvent"]  # the rest are in `<package>.models`
 
 
 def runtime_exports() -> dict[str, list[str]]:
-    """Runtime module -> the names it exports: `_payloads`' API plus every module's `__all__`."""
-    exports = {"_payloads": PAYLOAD_EXPORTS}
+    """Module -> the names the facade exports: the two main models, `_payloads`' API, every `__all__`."""
+    exports = {"models": MODEL_EXPORTS, "_payloads": PAYLOAD_EXPORTS}
     for source in sorted(RUNTIME_DIR.glob("*.py")):
         for node in ast.parse(source.read_text("utf-8")).body:
             if isinstance(node, ast.Assign) and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["__all__"]:
@@ -142,9 +143,9 @@ AUTH_PREFIX = {json.dumps(prefix)}
 '''
 
 
-def kinds_module(kind_roots: dict[str, str]) -> str:
-    lines = "".join(f'    "{kind}": "{name}",\n' for kind, name in kind_roots.items())
-    return f'"""Which model each payload kind parses into."""\n\nKIND_MODELS = {{\n{lines}}}\n'
+def kinds_module(kind_classes: dict[str, str]) -> str:
+    lines = "".join(f'    "{kind}": "{name}",\n' for kind, name in kind_classes.items())
+    return f'"""Which model class each payload kind is parsed with."""\n\nKIND_MODELS = {{\n{lines}}}\n'
 
 
 def readme(root: VendorRoot, document: dict) -> str:
@@ -172,7 +173,7 @@ Kinds: `request`, `response`, `error`, `event`. JSON Schemas (Draft 2020-12) are
 """
 
 
-def write_package(root: VendorRoot, document: dict, kind_roots: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
+def write_package(root: VendorRoot, document: dict, kind_classes: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
     """Write everything but the models into project folder `out`."""
     package = out / root.package_name
     (package / "schemas" / "strict").mkdir(parents=True, exist_ok=True)
@@ -183,7 +184,7 @@ def write_package(root: VendorRoot, document: dict, kind_roots: dict[str, str], 
     (out / "pyproject.toml").write_text(pyproject(root, document), encoding="utf-8")
     (out / "README.md").write_text(readme(root, document), encoding="utf-8")
     (package / "__init__.py").write_text(init_module(root, document), encoding="utf-8")
-    (package / "_kinds.py").write_text(kinds_module(kind_roots), encoding="utf-8")
+    (package / "_kinds.py").write_text(kinds_module(kind_classes), encoding="utf-8")
     (package / "_vendor.py").write_text(vendor_module(root, document), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
     for source in sorted(RUNTIME_DIR.glob("*.py")):

@@ -22,7 +22,7 @@ from .load import VendorRoot, discover_vendors
 from .manifest import files_below, write_manifest
 from .matrix import write_matrix
 from .models import write_models
-from .package import dump_json, write_package
+from .package import write_package
 
 
 class LintFailed(Exception):
@@ -58,12 +58,9 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
     roots = kind_roots(document)
     schemas = stage("jsonschema", json_schemas, document)
     package = out / root.package_name
-    with tempfile.TemporaryDirectory() as work:
-        openapi_json = Path(work) / "openapi.json"
-        openapi_json.write_text(dump_json(document), encoding="utf-8")
-        package.mkdir(parents=True)
-        stage("models", write_models, openapi_json, package / "models.py")
-    stage("package", write_package, root, document, roots, schemas, out)
+    package.mkdir(parents=True)
+    kind_classes = stage("models", write_models, document, roots, package / "models.py")
+    stage("package", write_package, root, document, kind_classes, schemas, out)
     stage("format", format_package, package)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)
     return VendorResult(root.vendor_id, len(document["components"]["schemas"]), time.perf_counter() - started, timings)

@@ -67,7 +67,7 @@ def _parse(vendor: str, kind: str, payload: object) -> Verdict:
         model = package.parse(payload, kind=kind)
     except package.PayloadError as exc:
         return Verdict(False, {issue.pointer for issue in exc.issues})
-    return Verdict(True, dump=model.model_dump(mode="json"), value=model)
+    return Verdict(True, dump=model.model_dump(mode="json", exclude_unset=True), value=model)
 
 
 def parse(vendor: str, kind: str, instance: object) -> Verdict:
@@ -98,7 +98,7 @@ def models(vendor: str, kind: str, instance: object) -> Verdict:
         value = model.model_validate(instance, strict=True)
     except ValidationError as exc:
         return Verdict(False, {loc_pointer(instance, error["loc"]) for error in exc.errors()})
-    return Verdict(True, dump=value.model_dump(mode="json"), value=value)
+    return Verdict(True, dump=value.model_dump(mode="json", exclude_unset=True), value=value)
 
 
 JUDGED = {"validate": validate, "parse": parse, "parse_json": parse_json, "models": models}

@@ -11,6 +11,7 @@ from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
 
 if TYPE_CHECKING:
     from . import models
+    from .models import Response, ResponseStreamEvent
     from ._payloads import (
         Issue,
         KINDS,
@@ -39,11 +40,12 @@ if TYPE_CHECKING:
         StreamInterruptedError,
         UnprocessableEntityError,
     )
-    from ._response import Response
     from ._streaming import AsyncStream, Stream, UnknownEvent
 
 _LAZY = {
     "models": ".models",
+    "Response": ".models",
+    "ResponseStreamEvent": ".models",
     "Issue": "._payloads",
     "KINDS": "._payloads",
     "PayloadError": "._payloads",
@@ -69,7 +71,6 @@ _LAZY = {
     "ResponsesError": "._errors",
     "StreamInterruptedError": "._errors",
     "UnprocessableEntityError": "._errors",
-    "Response": "._response",
     "AsyncStream": "._streaming",
     "Stream": "._streaming",
     "UnknownEvent": "._streaming",
@@ -111,6 +112,7 @@ __all__ = [
     "RateLimitError",
     "Response",
     "ResponseFailedError",
+    "ResponseStreamEvent",
     "ResponseValidationError",
     "ResponsesError",
     "SERVER_URL",

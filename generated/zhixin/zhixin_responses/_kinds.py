@@ -1,8 +1,8 @@
-"""Which model each payload kind parses into."""
+"""Which model class each payload kind is parsed with."""
 
 KIND_MODELS = {
     "request": "CreateResponseRequest",
-    "response": "ResponseObject",
-    "error": "ZhixinErrorBody",
-    "event": "ResponseStreamEvent",
+    "response": "Response",
+    "error": "ZhixinErrorBodyPayload",
+    "event": "ResponseStreamEventPayload",
 }

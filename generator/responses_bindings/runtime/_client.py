@@ -16,6 +16,7 @@ import logging
 import os
 import random
 import time
+import typing
 from typing import Any, Literal, overload
 
 import httpx
@@ -24,8 +25,8 @@ from pydantic import BaseModel
 from . import _vendor
 from ._errors import APIConnectionError, APITimeoutError, ResponsesError, ResponseValidationError, status_error
 from ._payloads import PayloadError, model_class, parse
-from ._response import Response, as_response
 from ._streaming import AsyncStream, Stream
+from .models import Response
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__package__)
 
 def _json_default(value: object) -> object:
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
+        return value.model_dump(mode="json", exclude_unset=True)
     raise TypeError(f"cannot send a {type(value).__name__} as JSON")
 
 
@@ -139,7 +140,7 @@ class _BaseClient:
 
     def _parse(self, response: httpx.Response) -> Response:
         try:
-            return as_response(parse(response.content, "response"))
+            return typing.cast(Response, parse(response.content, "response"))
         except PayloadError as exc:
             raise ResponseValidationError(
                 "the response body does not fit the spec", exc.issues, response.status_code, _request_id(response)
