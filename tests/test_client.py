@@ -115,12 +115,26 @@ def test_the_vendor_error_body_is_understood(vendor, pkg, server):
 def test_request_fields_are_checked_before_sending(pkg, client, server):
     with pytest.raises(pkg.PayloadError, match="/temperature"):
         client.responses.create(model="m", input="hi", temperature="hot")
-    with pytest.raises(TypeError, match="extra_body"):
+    with pytest.raises(pkg.PayloadError, match="extra_body") as caught:
         client.responses.create(model="m", input="hi", not_a_field=1)
+    assert [issue.pointer for issue in caught.value.issues] == ["/not_a_field"]
     assert server.requests == []
     client.responses.create(model="m", input="hi", temperature=0.5, extra_body={"x_trace": "abc"})
     body = server.requests[-1].body
     assert b'"x_trace": "abc"' in body and b'"temperature": 0.5' in body
+
+
+@pytest.mark.xfail(strict=True, reason="PayloadError is a bare ValueError until runtime/_payloads.py derives it from ResponsesError")
+def test_bad_request_arguments_raise_under_responses_error(pkg, client):
+    with pytest.raises(pkg.ResponsesError):
+        client.responses.create(model="m", input="hi", temperature="hot")
+
+
+def test_base_url_may_carry_the_api_version_as_openai_writes_it(vendor, pkg, server):
+    for base_url in (server.url, server.url + "/", server.url + "/v1", server.url + "/v1/"):
+        with pkg.Client(api_key=KEY, base_url=base_url) as client:
+            assert client.url == server.url + "/v1/responses"
+            assert client.responses.create(model="m", input="hi").output_text == documented_text(vendor)
 
 
 def test_extra_body_is_not_checked_locally_but_the_server_says_so(pkg, client):

@@ -70,7 +70,7 @@ def init_module(root: VendorRoot, document: dict) -> str:
     exports = runtime_exports()
     lazy = "".join(f'    "{name}": ".{module}",\n' for module, names in exports.items() for name in sorted(names))
     typed = "".join(f"    from .{module} import {', '.join(sorted(names))}\n" for module, names in exports.items())
-    names = sorted([name for group in exports.values() for name in group] + ["API_KEY_ENV", "SERVER_URL", "VENDOR_ID", "models"])
+    names = sorted([name for group in exports.values() for name in group] + ["API_KEY_ENV", "SERVER_URL", "VENDOR_ID", "models", "params"])
     listed = "".join(f'    "{name}",\n' for name in names)
     return f'''"""{title}: typed bindings for POST /v1/responses.
 
@@ -84,10 +84,11 @@ from typing import TYPE_CHECKING
 from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
 
 if TYPE_CHECKING:
-    from . import models
+    from . import models, params
 {typed}
 _LAZY = {{
     "models": ".models",
+    "params": ".params",
 {lazy}}}
 
 
@@ -96,7 +97,7 @@ def __getattr__(name: str):
     if module is None:
         raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
     loaded = import_module(module, __name__)
-    value = loaded if name == "models" else getattr(loaded, name)
+    value = loaded if name in ("models", "params") else getattr(loaded, name)
     globals()[name] = value
     return value
 

@@ -1,6 +1,6 @@
 """The generation pipeline, one named stage per module:
 
-load → bundle → lint → JSON Schema → models → package → format → manifest
+load → bundle → lint → JSON Schema → models → params → package → format → manifest
 
 Lint runs on the bundle, where references are resolved, so that union rules can look at
 the variants a `$ref` points to; bundling itself only resolves and patches.
@@ -23,6 +23,7 @@ from .manifest import files_below, write_manifest
 from .matrix import write_matrix
 from .models import write_models
 from .package import write_package
+from .params import write_params
 
 
 class LintFailed(Exception):
@@ -60,6 +61,7 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
     package = out / root.package_name
     package.mkdir(parents=True)
     kind_classes = stage("models", write_models, document, roots, package / "models.py")
+    stage("params", write_params, document, schemas["request"], package / "params.py")
     stage("package", write_package, root, document, kind_classes, schemas, out)
     stage("format", format_package, package)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)

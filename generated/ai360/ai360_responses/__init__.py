@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
 
 if TYPE_CHECKING:
-    from . import models
+    from . import models, params
     from .models import Response, ResponseStreamEvent
     from ._payloads import (
         Issue,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "models": ".models",
+    "params": ".params",
     "Response": ".models",
     "ResponseStreamEvent": ".models",
     "Issue": "._payloads",
@@ -82,7 +83,7 @@ def __getattr__(name: str):
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     loaded = import_module(module, __name__)
-    value = loaded if name == "models" else getattr(loaded, name)
+    value = loaded if name in ("models", "params") else getattr(loaded, name)
     globals()[name] = value
     return value
 
@@ -123,6 +124,7 @@ __all__ = [
     "VENDOR_ID",
     "model_class",
     "models",
+    "params",
     "parse",
     "schema",
     "validate",
