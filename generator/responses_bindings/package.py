@@ -19,6 +19,7 @@ RUNTIME_REQUIREMENTS = [
     "jsonschema-rs>=0.60,<0.61",
     "orjson>=3.10,<4",
     "pydantic>=2.14,<3",
+    "typing-extensions>=4.12",  # TypeAliasType in models.py
 ]
 
 
