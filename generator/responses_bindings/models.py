@@ -17,6 +17,7 @@ import copy
 import json
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from .bundle import COMPONENT_PREFIX
 from .lint import type_values
@@ -87,8 +88,15 @@ def payload_wrappers(wrapped: dict[str, str], names: dict[str, str]) -> str:
     return f"\n\nfrom pydantic import RootModel  # noqa: E402\n\n\n{classes}"
 
 
-def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> dict[str, str]:
-    """Write the models module `target` from the bundled `document`; return the class parse() uses per kind.
+class KindModel(NamedTuple):
+    """A payload kind in the models module: the type parse() returns, the class it validates with."""
+
+    type_name: str
+    parse_class: str
+
+
+def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> dict[str, KindModel]:
+    """Write the models module `target` from the bundled `document`; return each kind's models.
 
     parse() calls `model_validate` on a class, so a kind whose root is a union (a type alias)
     gets a small `RootModel` wrapper appended to the module.
@@ -108,4 +116,4 @@ def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> di
     classes = {node.name for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
     wrapped = {kind: f"{name}Payload" for kind, name in names.items() if name not in classes}
     target.write_text(source + payload_wrappers(wrapped, names), "utf-8")
-    return {**names, **wrapped}
+    return {kind: KindModel(name, wrapped.get(kind, name)) for kind, name in names.items()}

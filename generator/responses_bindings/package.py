@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .jsonschemas import strict_schema
 from .load import SpecError, VendorRoot
+from .models import KindModel
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 
@@ -140,14 +141,31 @@ TITLE = {json.dumps(info["title"], ensure_ascii=False)}
 SERVER_URL = {json.dumps(document["servers"][0]["url"])}
 RESPONSES_PATH = "/v1/responses"
 API_KEY_ENV = {json.dumps(info["x-api-key-env"])}
+BASE_URL_ENV = {json.dumps(root.vendor_id.upper() + "_BASE_URL")}
 AUTH_HEADER = {json.dumps(header)}
 AUTH_PREFIX = {json.dumps(prefix)}
 '''
 
 
-def kinds_module(kind_classes: dict[str, str]) -> str:
-    lines = "".join(f'    "{kind}": "{name}",\n' for kind, name in kind_classes.items())
-    return f'"""Which model class each payload kind is parsed with."""\n\nKIND_MODELS = {{\n{lines}}}\n'
+def kinds_module(kind_models: dict[str, KindModel]) -> str:
+    """`_kinds.py`: the class parse() validates each kind with, and (for type checkers) the type it returns."""
+    classes = "".join(f'    "{kind}": "{model.parse_class}",\n' for kind, model in kind_models.items())
+    kinds = ", ".join(f'"{kind}"' for kind in kind_models)
+    types = sorted({model.type_name for model in kind_models.values()})
+    aliases = "".join(f"    {kind.capitalize()}Model: TypeAlias = {model.type_name}\n" for kind, model in kind_models.items())
+    return f'''"""Each payload kind's model: the class parse() validates it with, and the type it returns."""
+
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+Kind: TypeAlias = Literal[{kinds}]
+
+KIND_MODELS = {{
+{classes}}}
+
+if TYPE_CHECKING:
+    from .models import {", ".join(types)}
+
+{aliases}'''
 
 
 def readme(root: VendorRoot, document: dict) -> str:
@@ -163,7 +181,7 @@ import {package}
 {package}.validate(payload, kind="response")   # [] when valid, else Issues with JSON pointers
 response = {package}.parse(payload)            # strict pydantic model, raises PayloadError
 
-client = {package}.Client()                    # key from ${document["info"]["x-api-key-env"]}; base_url={document["servers"][0]["url"]}
+client = {package}.Client()                    # key from ${document["info"]["x-api-key-env"]}; base_url from ${root.vendor_id.upper()}_BASE_URL or {document["servers"][0]["url"]}
 print(client.responses.create(model="...", input="Hello").output_text)
 with client.responses.create(model="...", input="Hello", stream=True) as stream:
     for event in stream:                          # typed events; undocumented ones as UnknownEvent
@@ -175,7 +193,7 @@ Kinds: `request`, `response`, `error`, `event`. JSON Schemas (Draft 2020-12) are
 """
 
 
-def write_package(root: VendorRoot, document: dict, kind_classes: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
+def write_package(root: VendorRoot, document: dict, kind_models: dict[str, KindModel], schemas: dict[str, dict], out: Path) -> None:
     """Write everything but the models into project folder `out`."""
     package = out / root.package_name
     (package / "schemas" / "strict").mkdir(parents=True, exist_ok=True)
@@ -186,7 +204,7 @@ def write_package(root: VendorRoot, document: dict, kind_classes: dict[str, str]
     (out / "pyproject.toml").write_text(pyproject(root, document), encoding="utf-8")
     (out / "README.md").write_text(readme(root, document), encoding="utf-8")
     (package / "__init__.py").write_text(init_module(root, document), encoding="utf-8")
-    (package / "_kinds.py").write_text(kinds_module(kind_classes), encoding="utf-8")
+    (package / "_kinds.py").write_text(kinds_module(kind_models), encoding="utf-8")
     (package / "_vendor.py").write_text(vendor_module(root, document), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
     for source in sorted(RUNTIME_DIR.glob("*.py")):

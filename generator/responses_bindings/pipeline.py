@@ -60,9 +60,9 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
     schemas = stage("jsonschema", json_schemas, document)
     package = out / root.package_name
     package.mkdir(parents=True)
-    kind_classes = stage("models", write_models, document, roots, package / "models.py")
+    kind_models = stage("models", write_models, document, roots, package / "models.py")
     stage("params", write_params, document, schemas["request"], package / "params.py")
-    stage("package", write_package, root, document, kind_classes, schemas, out)
+    stage("package", write_package, root, document, kind_models, schemas, out)
     stage("format", format_package, package)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)
     return VendorResult(root.vendor_id, len(document["components"]["schemas"]), time.perf_counter() - started, timings)

@@ -1,4 +1,8 @@
-"""Which model class each payload kind is parsed with."""
+"""Each payload kind's model: the class parse() validates it with, and the type it returns."""
+
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+Kind: TypeAlias = Literal["request", "response", "error", "event"]
 
 KIND_MODELS = {
     "request": "CreateResponseRequest",
@@ -6,3 +10,16 @@ KIND_MODELS = {
     "error": "ZhixinErrorBodyPayload",
     "event": "ResponseStreamEventPayload",
 }
+
+if TYPE_CHECKING:
+    from .models import (
+        CreateResponseRequest,
+        Response,
+        ResponseStreamEvent,
+        ZhixinErrorBody,
+    )
+
+    RequestModel: TypeAlias = CreateResponseRequest
+    ResponseModel: TypeAlias = Response
+    ErrorModel: TypeAlias = ZhixinErrorBody
+    EventModel: TypeAlias = ResponseStreamEvent

@@ -102,7 +102,7 @@ class _BaseClient:
         if not key:
             raise ResponsesError(f"no API key: pass api_key=... or set the {_vendor.API_KEY_ENV} environment variable")
         self.__key = key
-        self.base_url = (base_url or _vendor.SERVER_URL).rstrip("/")
+        self.base_url = (base_url or os.environ.get(_vendor.BASE_URL_ENV) or _vendor.SERVER_URL).rstrip("/")
         self.url = responses_url(self.base_url)
         self.timeout = timeout
         self.max_retries = max_retries
@@ -286,8 +286,8 @@ class AsyncResponses:
 class Client(_BaseClient):
     """Synchronous client for this vendor's POST /v1/responses.
 
-    `api_key` defaults to the vendor's environment variable; `base_url` to the spec's server
-    (with or without `/v1`); `timeout` in seconds (or an `httpx.Timeout`); `max_retries` bounds
+    `api_key` defaults to the vendor's API key variable; `base_url` (with or without `/v1`) to
+    its base URL variable, else the spec's server; `timeout` in seconds (or an `httpx.Timeout`); `max_retries` bounds
     the retries; `default_headers` are sent with every request; `http_client` is your own
     `httpx.Client` (then you close it).
     """
