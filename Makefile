@@ -18,9 +18,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Also installs each generated package into .venv (editable, as a plain path, so type checkers see it too).
 generate: install
 	$(CLI) generate
 	$(CLI) examples
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat $$(for p in generated/*/pyproject.toml; do printf -- '-e %s ' "$${p%/pyproject.toml}"; done)
 
 # The spec diff against DIFF_BASE (default HEAD) is informational: breaking changes are printed
 # for the reviewer but do not fail check (exit 1 passes); an unreadable spec or git error (2) does.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,13 @@ for vendor in VENDORS:
 def vendor_package(vendor: str):
     """The generated `<vendor>_responses` package."""
     return importlib.import_module(f"{vendor}_responses")
+
+
+def readme_python_blocks() -> list[tuple[int, str]]:
+    """(line number, source) of every ```python block of the README."""
+    text = (REPO / "README.md").read_text("utf-8")
+    blocks = re.finditer(r"^```python\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    return [(text.count("\n", 0, match.start()) + 1, match.group(1)) for match in blocks]
 
 
 def bundled_document(vendor: str) -> dict:

@@ -90,4 +90,4 @@ def test_a_third_vendor_root_yields_a_third_working_package(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=out / "acme", capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("https://gateway.acme.test ResponseObject [Issue(pointer='/model'")
+    assert done.stdout.startswith("https://gateway.acme.test Response [Issue(pointer='/model'")

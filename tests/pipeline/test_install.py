@@ -16,7 +16,6 @@ import {package} as p
 assert not any("{repo}" in entry for entry in sys.path), sys.path
 assert "site-packages" in p.__file__, p.__file__
 schema = p.schema("response")
-from {package}.client import AuthenticatedClient
 assert p.validate({{"model": "m"}}, kind="request") == []
 print("ok", p.VENDOR_ID, len(schema["$defs"]))
 """

@@ -4,16 +4,11 @@
 - validate: the package's `validate()` (jsonschema-rs, the fast validator);
 - parse: the package's `parse()`, from decoded JSON and from JSON bytes (pydantic, strict);
 - models: the pydantic kind model itself, `model_validate(strict=True)`, pointers from its
-  error locations;
-- client: the openapi-python-client models, `from_dict` / `to_dict`. That generator checks
-  almost nothing (a string passes where an int belongs), so for it "agree" means: it accepts
-  every valid instance and round-trips it losslessly; its verdict on invalid instances is
-  recorded, never required.
+  error locations.
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
 from dataclasses import dataclass, field
@@ -24,7 +19,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from responses_bindings.common import pointer as json_pointer
 
-from .kinds import components, kind_schema, root_name
+from .kinds import kind_schema
 from conftest import vendor_package
 
 
@@ -70,7 +65,7 @@ def _parse(vendor: str, kind: str, payload: object) -> Verdict:
         model = package.parse(payload, kind=kind)
     except package.PayloadError as exc:
         return Verdict(False, {issue.pointer for issue in exc.issues})
-    return Verdict(True, dump=model.model_dump(mode="json"), value=model)
+    return Verdict(True, dump=model.model_dump(mode="json", exclude_unset=True), value=model)
 
 
 def parse(vendor: str, kind: str, instance: object) -> Verdict:
@@ -101,39 +96,11 @@ def models(vendor: str, kind: str, instance: object) -> Verdict:
         value = model.model_validate(instance, strict=True)
     except ValidationError as exc:
         return Verdict(False, {loc_pointer(instance, error["loc"]) for error in exc.errors()})
-    return Verdict(True, dump=value.model_dump(mode="json"), value=value)
-
-
-def client_class(vendor: str, name: str):
-    return getattr(importlib.import_module(f"{vendor}_responses.client.models"), name)
-
-
-def client_decode(vendor: str, name: str, data: object):
-    """Decode like the generated client: a union tries its members in order, first wins."""
-    schema = components(vendor)[name]
-    branches = schema.get("oneOf") or schema.get("anyOf")
-    if not branches:
-        return client_class(vendor, name).from_dict(data)
-    for branch in branches[:-1]:
-        try:
-            return client_decode(vendor, branch["$ref"].rsplit("/", 1)[-1], data)
-        except (TypeError, ValueError, AttributeError, KeyError):
-            pass
-    return client_decode(vendor, branches[-1]["$ref"].rsplit("/", 1)[-1], data)
-
-
-def client(vendor: str, kind: str, instance: object) -> Verdict:
-    try:
-        value = client_decode(vendor, root_name(vendor, kind), instance)
-        dump = value.to_dict()
-    except (TypeError, ValueError, AttributeError, KeyError):
-        return Verdict(False)
-    return Verdict(True, dump=dump, value=value)
+    return Verdict(True, dump=value.model_dump(mode="json", exclude_unset=True), value=value)
 
 
 JUDGED = {"validate": validate, "parse": parse, "parse_json": parse_json, "models": models}
-ACCEPTING = {**JUDGED, "client": client}
-TYPED = ("parse", "parse_json", "models", "client")  # the layers that write the instance back
+TYPED = ("parse", "parse_json", "models")  # the layers that write the instance back
 
 
 def model_classes_at(value: object, pointer: str) -> list[str]:
@@ -161,7 +128,4 @@ def _child(node: object, token: str) -> object:
             if (info.alias or name) == token:
                 return getattr(node, name)
         return node.model_extra[token]
-    for name in (token, token + "_"):  # an attrs model of the client
-        if name != "additional_properties" and hasattr(node, name):
-            return getattr(node, name)
-    return node.additional_properties[token]
+    raise TypeError(f"no child {token!r} in a {type(node).__name__}")

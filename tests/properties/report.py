@@ -38,6 +38,3 @@ def pytest_terminal_summary(terminalreporter):
     for vendor in VENDORS:
         for name in sorted(components(vendor)):
             write(f"{vendor:8} {name:48} {tally.components_tried[(vendor, name)]:>9}")
-    terminalreporter.section("client models on invalid instances (recorded, not judged)")
-    for key in sorted(set(tally.client_rejected) | set(tally.client_accepted)):
-        write(f"{key[0]:8} {key[1]:20} refused {tally.client_rejected[key]:>6}  accepted {tally.client_accepted[key]:>6}")

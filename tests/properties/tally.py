@@ -6,18 +6,13 @@ from collections import Counter
 
 components_tried: Counter = Counter()  # (vendor, component) -> instances that reached it
 instances_tried: Counter = Counter()  # (vendor, label, category) -> instances checked
-client_rejected: Counter = Counter()  # (vendor, op) -> invalid instances the client refused
-client_accepted: Counter = Counter()  # (vendor, op) -> invalid instances the client took
 
 
 def ran_generation() -> bool:
     return any(category == "valid" for (_, _, category) in instances_tried)
 
 
-COUNTERS = {
-    "components_tried": components_tried, "instances_tried": instances_tried,
-    "client_rejected": client_rejected, "client_accepted": client_accepted,
-}
+COUNTERS = {"components_tried": components_tried, "instances_tried": instances_tried}
 
 
 def export() -> dict:

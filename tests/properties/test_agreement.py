@@ -1,4 +1,4 @@
-"""The JSON Schema, validate(), parse(), the pydantic models and the client models agree.
+"""The JSON Schema, validate(), parse() and the pydantic models agree.
 
 For both vendors and every kind (each stream event on its own): the documented examples,
 generated valid instances, their mutations, and instances carrying unknown fields.

@@ -1,8 +1,9 @@
 """`Client` and `AsyncClient`: `client.responses.create(...)` over httpx, for this vendor.
 
 Everything vendor-specific (server, auth header and prefix, API key variable) comes from
-`_vendor`, which the generator derives from the spec. Requests are checked against the
-spec's request model before sending; answers are parsed strictly into `Response`.
+`_vendor`, which the generator derives from the spec. `create()` takes the request fields as
+keyword arguments typed by `params.ResponseCreateParams`; they are checked against the
+request's JSON Schema before sending; answers are parsed strictly into `Response`.
 Retries: bounded exponential backoff on 408/409/429/5xx, timeouts and connection errors,
 honouring `Retry-After`. The API key never appears in `repr`, `str`, errors or logs.
 """
@@ -16,7 +17,9 @@ import logging
 import os
 import random
 import time
-from typing import Any, Literal, overload
+import typing
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal, Unpack, overload
 
 import httpx
 from pydantic import BaseModel
@@ -24,15 +27,19 @@ from pydantic import BaseModel
 from . import _vendor
 from ._errors import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     ResponsesError,
     ResponseValidationError,
     status_error,
 )
-from ._issues import PayloadError
-from ._payloads import model_class, parse
-from ._response import Response, as_response
+from ._issues import Issue, PayloadError
+from ._payloads import model_class, parse, validate
 from ._streaming import AsyncStream, Stream
+from .models import Response, ResponseStreamEvent
+
+if TYPE_CHECKING:
+    from .params import ResponseCreateParams
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -41,12 +48,14 @@ RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-dashscope-request-id")
 
+Timeout = float | httpx.Timeout | None
+
 log = logging.getLogger(__package__)
 
 
 def _json_default(value: object) -> object:
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
+        return value.model_dump(mode="json", exclude_unset=True)
     raise TypeError(f"cannot send a {type(value).__name__} as JSON")
 
 
@@ -80,6 +89,16 @@ def _retry_after(response: httpx.Response | None) -> float | None:
     return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
 
 
+def responses_url(base_url: str) -> str:
+    """The endpoint under `base_url`, written with or without the API version (`…/v1`)."""
+    version, _, endpoint = _vendor.RESPONSES_PATH.rpartition("/")
+    return base_url + (
+        f"/{endpoint}"
+        if version and base_url.endswith(version)
+        else _vendor.RESPONSES_PATH
+    )
+
+
 class _BaseClient:
     """Configuration and the pure steps shared by the sync and async clients."""
 
@@ -87,18 +106,20 @@ class _BaseClient:
         self,
         api_key: str | None,
         base_url: str | None,
-        timeout,
+        timeout: Timeout,
         max_retries: int,
-        default_headers,
-    ):
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
         key = api_key if api_key is not None else os.environ.get(_vendor.API_KEY_ENV)
         if not key:
             raise ResponsesError(
                 f"no API key: pass api_key=... or set the {_vendor.API_KEY_ENV} environment variable"
             )
         self.__key = key
-        self.base_url = (base_url or _vendor.SERVER_URL).rstrip("/")
-        self.url = self.base_url + _vendor.RESPONSES_PATH
+        self.base_url = (
+            base_url or os.environ.get(_vendor.BASE_URL_ENV) or _vendor.SERVER_URL
+        ).rstrip("/")
+        self.url = responses_url(self.base_url)
         self.timeout = timeout
         self.max_retries = max_retries
         self._timeout = httpx.Timeout(timeout).as_dict()
@@ -110,7 +131,10 @@ class _BaseClient:
             **(default_headers or {}),
             _vendor.AUTH_HEADER: _vendor.AUTH_PREFIX + key,
         }
-        self._fields = frozenset(model_class("request").model_fields)
+        self._fields = frozenset(
+            field.alias or name
+            for name, field in model_class("request").model_fields.items()
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***', max_retries={self.max_retries})"
@@ -119,18 +143,34 @@ class _BaseClient:
         return text.replace(self.__key, "***")
 
     def _body(
-        self, params: dict[str, Any], stream: bool, extra_body: dict | None
+        self,
+        params: Mapping[str, object],
+        stream: bool,
+        extra_body: Mapping[str, object] | None,
     ) -> bytes:
-        """The JSON body: `params` checked against the vendor's request model, then `extra_body`."""
+        """The JSON body: `params` checked against the vendor's request schema, then `extra_body`."""
         unknown = sorted(set(params) - self._fields)
         if unknown:
-            raise TypeError(
-                f"{_vendor.VENDOR_ID} responses.create() got unknown parameter(s) {', '.join(unknown)}; "
-                "pass fields the spec does not define in extra_body={...}"
+            hint = (
+                "not a request field of the spec; pass such fields in extra_body={...}"
+            )
+            raise PayloadError(
+                "request",
+                [
+                    Issue(
+                        f"/{name}",
+                        f"{name}: {hint}",
+                        "a request field",
+                        "unknown parameter",
+                    )
+                    for name in unknown
+                ],
             )
         body = dict(params, stream=True) if stream else dict(params)
         content = json.dumps(body, default=_json_default, ensure_ascii=False).encode()
-        parse(content, "request")
+        issues = validate(content, "request")
+        if issues:
+            raise PayloadError("request", issues)
         if extra_body:
             body.update(extra_body)
             content = json.dumps(
@@ -139,7 +179,11 @@ class _BaseClient:
         return content
 
     def _request(
-        self, content: bytes, stream: bool, extra_headers: dict | None, timeout
+        self,
+        content: bytes,
+        stream: bool,
+        extra_headers: Mapping[str, str] | None,
+        timeout: Timeout,
     ) -> httpx.Request:
         headers = self._headers
         if stream or extra_headers:
@@ -186,7 +230,9 @@ class _BaseClient:
 
     def _parse(self, response: httpx.Response) -> Response:
         try:
-            return as_response(parse(response.content, "response"))
+            return typing.cast(
+                Response, parse(response.content, "response")
+            )  # the response kind's class
         except PayloadError as exc:
             raise ResponseValidationError(
                 "the response body does not fit the spec",
@@ -195,80 +241,151 @@ class _BaseClient:
                 _request_id(response),
             ) from None
 
-    def _status_error(self, response: httpx.Response):
+    def _status_error(self, response: httpx.Response) -> APIStatusError:
         return status_error(
             response.status_code, response.content, _request_id(response), self._redact
         )
 
 
-class _Responses:
-    def __init__(self, client):
-        self._client = client
-
-
-class Responses(_Responses):
+class Responses:
     """`client.responses`: POST /v1/responses."""
 
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
     @overload
-    def create(self, *, stream: Literal[False] = False, **params: Any) -> Response: ...
+    def create(
+        self,
+        *,
+        stream: Literal[False] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response: ...
     @overload
-    def create(self, *, stream: Literal[True], **params: Any) -> Stream: ...
+    def create(
+        self,
+        *,
+        stream: Literal[True],
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Stream[ResponseStreamEvent]: ...
+    @overload
+    def create(
+        self,
+        *,
+        stream: bool | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response | Stream[ResponseStreamEvent]: ...
 
     def create(
         self,
         *,
-        stream: bool = False,
-        extra_body=None,
-        extra_headers=None,
-        timeout=None,
-        **params,
-    ):
+        stream: bool | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response | Stream[ResponseStreamEvent]:
         """Create a response; `params` are the request fields of the vendor's spec.
 
         With `stream=True` returns a Stream (a context manager of typed events); otherwise
-        the parsed Response. Fields outside the spec go in `extra_body`.
+        the parsed Response. Fields outside the spec go in `extra_body`; `timeout` (seconds
+        or an `httpx.Timeout`) overrides the client's for this call.
         """
         client = self._client
         request = client._request(
-            client._body(params, stream, extra_body), stream, extra_headers, timeout
+            client._body(params, bool(stream), extra_body),
+            bool(stream),
+            extra_headers,
+            timeout,
         )
-        response = client._send(request, stream)
+        response = client._send(request, bool(stream))
         return Stream(response) if stream else client._parse(response)
 
 
-class AsyncResponses(_Responses):
+class AsyncResponses:
     """`client.responses` of AsyncClient."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        stream: Literal[False] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response: ...
+    @overload
+    async def create(
+        self,
+        *,
+        stream: Literal[True],
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def create(
+        self,
+        *,
+        stream: bool | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response | AsyncStream[ResponseStreamEvent]: ...
 
     async def create(
         self,
         *,
-        stream: bool = False,
-        extra_body=None,
-        extra_headers=None,
-        timeout=None,
-        **params,
-    ):
+        stream: bool | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+        **params: Unpack[ResponseCreateParams],
+    ) -> Response | AsyncStream[ResponseStreamEvent]:
         """As Responses.create, awaited; `stream=True` gives an AsyncStream."""
         client = self._client
         request = client._request(
-            client._body(params, stream, extra_body), stream, extra_headers, timeout
+            client._body(params, bool(stream), extra_body),
+            bool(stream),
+            extra_headers,
+            timeout,
         )
-        response = await client._send(request, stream)
+        response = await client._send(request, bool(stream))
         return AsyncStream(response) if stream else client._parse(response)
 
 
 class Client(_BaseClient):
-    """Synchronous client: `Client(api_key=None, base_url=None, timeout=60.0, max_retries=2)`."""
+    """Synchronous client for this vendor's POST /v1/responses.
+
+    `api_key` defaults to the vendor's API key variable; `base_url` (with or without `/v1`) to
+    its base URL variable, else the spec's server; `timeout` in seconds (or an `httpx.Timeout`); `max_retries` bounds
+    the retries; `default_headers` are sent with every request; `http_client` is your own
+    `httpx.Client` (then you close it).
+    """
 
     def __init__(
         self,
-        api_key=None,
-        base_url=None,
-        timeout=DEFAULT_TIMEOUT,
-        max_retries=2,
-        default_headers=None,
-        http_client=None,
-    ):
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
         super().__init__(api_key, base_url, timeout, max_retries, default_headers)
         self._own_http = http_client is None
         self._http = http_client or httpx.Client(timeout=timeout)
@@ -314,22 +431,23 @@ class Client(_BaseClient):
     def __enter__(self) -> Client:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
 class AsyncClient(_BaseClient):
-    """Asyncio client, same arguments as Client; `await client.responses.create(...)`."""
+    """Asyncio client, same arguments as Client (`http_client` an `httpx.AsyncClient`);
+    `await client.responses.create(...)`."""
 
     def __init__(
         self,
-        api_key=None,
-        base_url=None,
-        timeout=DEFAULT_TIMEOUT,
-        max_retries=2,
-        default_headers=None,
-        http_client=None,
-    ):
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
         super().__init__(api_key, base_url, timeout, max_retries, default_headers)
         self._own_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=timeout)
@@ -375,5 +493,5 @@ class AsyncClient(_BaseClient):
     async def __aenter__(self) -> AsyncClient:
         return self
 
-    async def __aexit__(self, *exc_info) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.close()

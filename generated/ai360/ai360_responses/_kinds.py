@@ -1,8 +1,25 @@
-"""Which model each payload kind parses into."""
+"""Each payload kind's model: the class parse() validates it with, and the type it returns."""
+
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+Kind: TypeAlias = Literal["request", "response", "error", "event"]
 
 KIND_MODELS = {
     "request": "CreateResponseRequest",
-    "response": "ResponseObject",
+    "response": "Response",
     "error": "ErrorResponse",
-    "event": "ResponseStreamEvent",
+    "event": "ResponseStreamEventPayload",
 }
+
+if TYPE_CHECKING:
+    from .models import (
+        CreateResponseRequest,
+        ErrorResponse,
+        Response,
+        ResponseStreamEvent,
+    )
+
+    RequestModel: TypeAlias = CreateResponseRequest
+    ResponseModel: TypeAlias = Response
+    ErrorModel: TypeAlias = ErrorResponse
+    EventModel: TypeAlias = ResponseStreamEvent

@@ -1,32 +1,36 @@
 """Typed server-sent events of a streamed response (`stream=True`), parsed with httpx-sse.
 
-Each SSE message becomes the model of its `type` (the `ResponseStreamEvent` member whose
-`type` literal matches); a type the spec does not know is kept as an `UnknownEvent` with
-every field. The terminal event (`response.completed` / `failed` / `incomplete`) provides
-`final_response`; a stream that ends or breaks before it raises StreamInterruptedError.
+Each SSE message goes through `parse(data, "event")` (the event's JSON Schema, then the
+`ResponseStreamEvent` member its `type` names); an event whose `type` the spec does not know is
+kept as an `UnknownEvent` with every field. The terminal event (`response.completed` / `failed`
+/ `incomplete`) provides `final_response`; a stream that ends or breaks before it raises
+StreamInterruptedError.
 """
 
 from __future__ import annotations
 
-import json
 import typing
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from functools import cache
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from httpx_sse import EventSource, SSEError
-from pydantic import BaseModel, ConfigDict, ValidationError
+import orjson
+from httpx_sse import EventSource, ServerSentEvent, SSEError
+from pydantic import BaseModel, ConfigDict
 
-from . import models
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
-from ._issues import Issue
-from ._payloads import validate
-from ._response import Response, as_response
+from ._issues import Issue, PayloadError
+from ._payloads import parse, validate
+from .models import Response, ResponseStreamEvent
 
 __all__ = ["AsyncStream", "Stream", "UnknownEvent"]
 
 TERMINAL_TYPES = frozenset(
     {"response.completed", "response.failed", "response.incomplete"}
 )
+
+EventT = TypeVar("EventT")
 
 
 class UnknownEvent(BaseModel):
@@ -35,54 +39,54 @@ class UnknownEvent(BaseModel):
     model_config = ConfigDict(extra="allow")
     type: str
 
+    if TYPE_CHECKING:  # its other fields are whatever the server sent
+
+        def __getattr__(self, name: str) -> Any: ...
+
+
+def _members(alias: object) -> tuple[Any, ...]:
+    """The classes of a generated union alias (`Annotated[A | B | ..., Field(...)]`)."""
+    value = getattr(alias, "__value__", alias)
+    while typing.get_origin(value) is typing.Annotated:
+        value = typing.get_args(value)[0]
+    return typing.get_args(value)
+
 
 @cache
-def event_classes() -> dict[str, type[BaseModel]]:
-    """Event `type` value -> model class, read from the `ResponseStreamEvent` union."""
-    members = typing.get_args(
-        models.ResponseStreamEvent.model_fields["root"].annotation
-    )
-    table = {}
-    for cls in members:
-        for literal in typing.get_args(cls.model_fields["type"].annotation):
-            table[literal] = cls
-    return table
-
-
-def _invalid(
-    name: str, data: str, status_code: int, request_id: str | None, exc: Exception
-) -> ResponseValidationError:
-    issues = validate(data, "event")
-    if not issues and isinstance(exc, ValidationError):
-        issues = [
-            Issue("/" + "/".join(map(str, e["loc"])), e["msg"])
-            for e in exc.errors(include_url=False)
-        ]
-    label = f"stream event {name!r}" if name else "stream event"
-    return ResponseValidationError(
-        f"invalid {label}", issues or [Issue("", str(exc))], status_code, request_id
+def event_types() -> frozenset[str]:
+    """The `type` values of the `ResponseStreamEvent` members."""
+    return frozenset(
+        literal
+        for cls in _members(ResponseStreamEvent)
+        for literal in typing.get_args(cls.model_fields["type"].annotation)
     )
 
 
 def decode_event(
-    sse, status_code: int = 200, request_id: str | None = None
-) -> BaseModel:
+    sse: ServerSentEvent, status_code: int = 200, request_id: str | None = None
+) -> ResponseStreamEvent | UnknownEvent:
     """The typed event of one SSE message; UnknownEvent for an undocumented `type`."""
-    classes = event_classes()
-    cls = classes.get(sse.event)
+    label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
     try:
-        if cls is not None:
-            return cls.model_validate_json(sse.data, strict=True)
-        data = json.loads(sse.data)
-        if not isinstance(data, dict):
-            raise ValueError("an event's data must be a JSON object")
-        kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
-        cls = classes.get(kind)
-        if cls is not None:
-            return cls.model_validate(data, strict=True)
-        return UnknownEvent.model_validate({**data, "type": kind})
-    except (ValueError, ValidationError) as exc:
-        raise _invalid(sse.event, sse.data, status_code, request_id, exc) from None
+        if (
+            sse.event not in event_types()
+        ):  # data-only SSE ("message") or an undocumented name
+            data = orjson.loads(sse.data)
+            if not isinstance(data, dict):
+                raise ValueError("an event's data must be a JSON object")
+            kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
+            if kind not in event_types():
+                return UnknownEvent.model_validate({**data, "type": kind})
+        return typing.cast(ResponseStreamEvent, parse(sse.data, "event"))
+    except PayloadError as exc:
+        raise ResponseValidationError(
+            f"invalid {label}", exc.issues, status_code, request_id
+        ) from None
+    except ValueError as exc:
+        issues = validate(sse.data, "event") or [Issue("", str(exc))]
+        raise ResponseValidationError(
+            f"invalid {label}", issues, status_code, request_id
+        ) from None
 
 
 class _StreamState:
@@ -92,24 +96,26 @@ class _StreamState:
         self.response = response
         self.request_id = response.headers.get("x-request-id")
         self.final_response: Response | None = None
-        self.error_event: BaseModel | None = None
+        self.error_event: ResponseStreamEvent | UnknownEvent | None = None
 
-    def feed(self, sse) -> BaseModel | None:
+    def feed(self, sse: ServerSentEvent) -> ResponseStreamEvent | UnknownEvent | None:
         if sse.data == "[DONE]":
             return None
         event = decode_event(sse, self.response.status_code, self.request_id)
         if event.type in TERMINAL_TYPES:
-            self.final_response = as_response(event.response)
+            final = getattr(event, "response", None)
+            self.final_response = final if isinstance(final, Response) else None
         elif event.type == "error":
             self.error_event = event
         return event
 
-    def finish(self) -> None:
+    def finish(self) -> Response:
         if self.final_response is not None:
-            return
+            return self.final_response
         detail = ""
         if self.error_event is not None:
-            detail = f"; last error event: {getattr(self.error_event, 'code', None) or 'error'}: {self.error_event.message}"
+            code = getattr(self.error_event, "code", None) or "error"
+            detail = f"; last error event: {code}: {getattr(self.error_event, 'message', '')}"
         raise StreamInterruptedError(
             f"the event stream ended before response.completed / failed / incomplete{detail}",
             self.request_id,
@@ -132,8 +138,9 @@ class _StreamState:
         )
 
 
-class Stream:
-    """Iterate typed events; use as a context manager so the connection is closed on exit."""
+class Stream(Generic[EventT]):
+    """Iterate typed events (`EventT`, or `UnknownEvent` for an undocumented type); use as a
+    context manager so the connection is closed on exit."""
 
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
@@ -141,6 +148,7 @@ class Stream:
 
     @property
     def response(self) -> httpx.Response:
+        """The HTTP response the events are read from."""
         return self._state.response
 
     @property
@@ -148,46 +156,44 @@ class Stream:
         """The response of the terminal event, once it has arrived."""
         return self._state.final_response
 
-    def _iterate(self):
+    def _iterate(self) -> Generator[EventT | UnknownEvent, None, None]:
         state = self._state
         try:
             for sse in EventSource(state.response).iter_sse():
                 event = state.feed(sse)
                 if event is None:
                     break
-                yield event
+                yield typing.cast("EventT | UnknownEvent", event)
         except (httpx.TransportError, SSEError) as exc:
             raise state.broken(exc) from None
         finally:
             state.response.close()
         state.finish()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[EventT | UnknownEvent]:
         return self._events
 
-    def __next__(self) -> BaseModel:
+    def __next__(self) -> EventT | UnknownEvent:
         return next(self._events)
 
     def get_final_response(self) -> Response:
         """Read the rest of the stream and return the terminal event's response."""
         for _ in self._events:
             pass
-        if self._state.final_response is None:
-            self._state.finish()
-        return self._state.final_response
+        return self._state.finish()
 
     def close(self) -> None:
         self._events.close()
         self._state.response.close()
 
-    def __enter__(self) -> Stream:
+    def __enter__(self) -> Stream[EventT]:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
-class AsyncStream:
+class AsyncStream(Generic[EventT]):
     """The asyncio twin of Stream: `async for event in stream`, `async with`."""
 
     def __init__(self, response: httpx.Response):
@@ -196,45 +202,46 @@ class AsyncStream:
 
     @property
     def response(self) -> httpx.Response:
+        """The HTTP response the events are read from."""
         return self._state.response
 
     @property
     def final_response(self) -> Response | None:
+        """The response of the terminal event, once it has arrived."""
         return self._state.final_response
 
-    async def _iterate(self):
+    async def _iterate(self) -> AsyncGenerator[EventT | UnknownEvent, None]:
         state = self._state
         try:
             async for sse in EventSource(state.response).aiter_sse():
                 event = state.feed(sse)
                 if event is None:
                     break
-                yield event
+                yield typing.cast("EventT | UnknownEvent", event)
         except (httpx.TransportError, SSEError) as exc:
             raise state.broken(exc) from None
         finally:
             await state.response.aclose()
         state.finish()
 
-    def __aiter__(self):
+    def __aiter__(self) -> AsyncIterator[EventT | UnknownEvent]:
         return self._events
 
-    async def __anext__(self) -> BaseModel:
-        return await self._events.__anext__()
+    async def __anext__(self) -> EventT | UnknownEvent:
+        return await anext(self._events)
 
     async def get_final_response(self) -> Response:
+        """Read the rest of the stream and return the terminal event's response."""
         async for _ in self._events:
             pass
-        if self._state.final_response is None:
-            self._state.finish()
-        return self._state.final_response
+        return self._state.finish()
 
     async def close(self) -> None:
         await self._events.aclose()
         await self._state.response.aclose()
 
-    async def __aenter__(self) -> AsyncStream:
+    async def __aenter__(self) -> AsyncStream[EventT]:
         return self
 
-    async def __aexit__(self, *exc_info) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.close()

@@ -11,7 +11,8 @@ from ._vendor import API_KEY_ENV, SERVER_URL, VENDOR_ID
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import models
+    from . import models, params
+    from .models import Response, ResponseStreamEvent
     from ._client import AsyncClient, Client
     from ._errors import (
         APIConnectionError,
@@ -33,12 +34,14 @@ if TYPE_CHECKING:
     )
     from ._issues import Issue, PayloadError
     from ._payloads import model_class, parse, validate
-    from ._response import Response
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
 
 _LAZY = {
     "models": ".models",
+    "params": ".params",
+    "Response": ".models",
+    "ResponseStreamEvent": ".models",
     "AsyncClient": "._client",
     "Client": "._client",
     "APIConnectionError": "._errors",
@@ -62,7 +65,6 @@ _LAZY = {
     "model_class": "._payloads",
     "parse": "._payloads",
     "validate": "._payloads",
-    "Response": "._response",
     "KINDS": "._schemas",
     "schema": "._schemas",
     "AsyncStream": "._streaming",
@@ -76,7 +78,7 @@ def __getattr__(name: str):
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     loaded = import_module(module, __name__)
-    value = loaded if name == "models" else getattr(loaded, name)
+    value = loaded if name in ("models", "params") else getattr(loaded, name)
     globals()[name] = value
     return value
 
@@ -106,6 +108,7 @@ __all__ = [
     "RateLimitError",
     "Response",
     "ResponseFailedError",
+    "ResponseStreamEvent",
     "ResponseValidationError",
     "ResponsesError",
     "SERVER_URL",
@@ -116,6 +119,7 @@ __all__ = [
     "VENDOR_ID",
     "model_class",
     "models",
+    "params",
     "parse",
     "schema",
     "validate",

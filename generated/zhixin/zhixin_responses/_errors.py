@@ -153,7 +153,8 @@ def error_fields(body: object) -> tuple[str | None, str | None, str | None]:
     """(code, message, request_id) of an OpenAI envelope or a DashScope `{request_id, code, message}`."""
     if not isinstance(body, dict):
         return None, None, None
-    inner = body.get("error") if isinstance(body.get("error"), dict) else body
+    envelope = body.get("error")
+    inner: dict = envelope if isinstance(envelope, dict) else body
     code = inner.get("code") if inner.get("code") is not None else inner.get("type")
     message = inner.get("message")
     request_id = body.get("request_id")

@@ -1,8 +1,25 @@
-"""Which model each payload kind parses into."""
+"""Each payload kind's model: the class parse() validates it with, and the type it returns."""
+
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+Kind: TypeAlias = Literal["request", "response", "error", "event"]
 
 KIND_MODELS = {
     "request": "CreateResponseRequest",
-    "response": "ResponseObject",
-    "error": "ZhixinErrorBody",
-    "event": "ResponseStreamEvent",
+    "response": "Response",
+    "error": "ZhixinErrorBodyPayload",
+    "event": "ResponseStreamEventPayload",
 }
+
+if TYPE_CHECKING:
+    from .models import (
+        CreateResponseRequest,
+        Response,
+        ResponseStreamEvent,
+        ZhixinErrorBody,
+    )
+
+    RequestModel: TypeAlias = CreateResponseRequest
+    ResponseModel: TypeAlias = Response
+    ErrorModel: TypeAlias = ZhixinErrorBody
+    EventModel: TypeAlias = ResponseStreamEvent

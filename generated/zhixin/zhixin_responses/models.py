@@ -3,126 +3,88 @@
 
 from __future__ import annotations
 from typing import Annotated, Any, Literal
-from pydantic import ConfigDict, Field, MISSING, RootModel
 from zhixin_responses._model import Model
+from pydantic import ConfigDict, Field
 from typing_extensions import TypeAliasType
+from zhixin_responses._response import ResponseBase
 
 
 class CodeInterpreterContainerAuto(Model):
-    """
-    Configuration for a code interpreter container made on demand.
-    """
+    """Configuration for a code interpreter container made on demand."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[Literal["auto"], Field(description="Always `auto`.")]
-    file_ids: Annotated[
-        list[str] | MISSING,
-        Field(description="Uploaded files to make available to the code."),
-    ] = MISSING
+    type: Literal["auto"]
+    """Always `auto`."""
+    file_ids: list[str] | None = None
+    """Uploaded files to make available to the code."""
 
 
 class CodeInterpreterTool(Model):
-    """
-    A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool).
-    """
+    """A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["code_interpreter"],
-        Field(
-            description="The type of the code interpreter tool. Always `code_interpreter`."
-        ),
-    ]
-    container: Annotated[
-        str | CodeInterpreterContainerAuto | MISSING,
-        Field(
-            description="The container ID, or an object that asks for an automatic container."
-        ),
-    ] = MISSING
+    type: Literal["code_interpreter"]
+    """The type of the code interpreter tool. Always `code_interpreter`."""
+    container: str | CodeInterpreterContainerAuto | None = None
+    """The container ID, or an object that asks for an automatic container."""
 
 
 class ContainerFileCitation(Model):
-    """
-    A citation for a container file used to generate a model response (OpenAI `ContainerFileCitation`).
-    """
+    """A citation for a container file used to generate a model response (OpenAI `ContainerFileCitation`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["container_file_citation"],
-        Field(
-            description="The type of the container file citation. Always `container_file_citation`."
-        ),
-    ]
-    container_id: Annotated[str, Field(description="The ID of the container file.")]
-    file_id: Annotated[str, Field(description="The ID of the file.")]
-    filename: Annotated[
-        str, Field(description="The filename of the container file cited.")
-    ]
-    start_index: Annotated[
-        int,
-        Field(
-            description="The index of the first character of the citation in the message."
-        ),
-    ]
-    end_index: Annotated[
-        int,
-        Field(
-            description="The index of the last character of the citation in the message."
-        ),
-    ]
+    type: Literal["container_file_citation"]
+    """The type of the container file citation. Always `container_file_citation`."""
+    container_id: str
+    """The ID of the container file."""
+    file_id: str
+    """The ID of the file."""
+    filename: str
+    """The filename of the container file cited."""
+    start_index: int
+    """The index of the first character of the citation in the message."""
+    end_index: int
+    """The index of the last character of the citation in the message."""
 
 
 class DashScopeErrorResponse(Model):
-    """
-    DashScope's error body for 4xx answers (DESIGN.md, DashScope facts).
-    """
+    """DashScope's error body for 4xx answers (DESIGN.md, DashScope facts)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    request_id: Annotated[
-        str | MISSING, Field(description="The ID of the failed request.")
-    ] = MISSING
-    code: Annotated[
-        str, Field(description="DashScope's error code, e.g. `InvalidParameter`.")
-    ]
-    message: Annotated[
-        str, Field(description="A human-readable description of the error.")
-    ]
+    request_id: str | None = None
+    """The ID of the failed request."""
+    code: str
+    """DashScope's error code, e.g. `InvalidParameter`."""
+    message: str
+    """A human-readable description of the error."""
 
 
 class ErrorObject(Model):
-    """
-    The error inside an OpenAI-style error envelope.
-    """
+    """The error inside an OpenAI-style error envelope."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    message: Annotated[str, Field(description="A human-readable error message.")]
-    type: Annotated[
-        str | None | MISSING,
-        Field(description="The error type, e.g. `invalid_request_error`."),
-    ] = MISSING
-    param: Annotated[
-        str | None | MISSING,
-        Field(description="The request parameter the error is about, if any."),
-    ] = MISSING
-    code: Annotated[
-        str | None | MISSING, Field(description="A machine-readable error code.")
-    ] = MISSING
+    message: str
+    """A human-readable error message."""
+    type: str | None = None
+    """The error type, e.g. `invalid_request_error`."""
+    param: str | None = None
+    """The request parameter the error is about, if any."""
+    code: str | None = None
+    """A machine-readable error code."""
 
 
 class ErrorResponse(Model):
-    """
-    The OpenAI-style error envelope returned with a non-2xx status (`ErrorResponse`).
-    """
+    """The OpenAI-style error envelope returned with a non-2xx status (`ErrorResponse`)."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -131,178 +93,123 @@ class ErrorResponse(Model):
 
 
 class FileCitation(Model):
-    """
-    A citation to a file (OpenAI `FileCitation` annotation).
-    """
+    """A citation to a file (OpenAI `FileCitation` annotation)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["file_citation"],
-        Field(description="The type of the file citation. Always `file_citation`."),
-    ]
-    file_id: Annotated[str, Field(description="The ID of the file.")]
-    filename: Annotated[
-        str | MISSING, Field(description="The filename of the file cited.")
-    ] = MISSING
-    index: Annotated[
-        int, Field(description="The index of the file in the list of files.")
-    ]
+    type: Literal["file_citation"]
+    """The type of the file citation. Always `file_citation`."""
+    file_id: str
+    """The ID of the file."""
+    filename: str | None = None
+    """The filename of the file cited."""
+    index: int
+    """The index of the file in the list of files."""
 
 
 class FilePath(Model):
-    """
-    A path to a file (OpenAI `FilePath` annotation).
-    """
+    """A path to a file (OpenAI `FilePath` annotation)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["file_path"],
-        Field(description="The type of the file path. Always `file_path`."),
-    ]
-    file_id: Annotated[str, Field(description="The ID of the file.")]
-    index: Annotated[
-        int, Field(description="The index of the file in the list of files.")
-    ]
+    type: Literal["file_path"]
+    """The type of the file path. Always `file_path`."""
+    file_id: str
+    """The ID of the file."""
+    index: int
+    """The index of the file in the list of files."""
 
 
 class FileSearchResult(Model):
-    """
-    One result of a file search.
-    """
+    """One result of a file search."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    attributes: Annotated[
-        dict[str, Any] | None | MISSING,
-        Field(description="Key-value pairs attached to the file."),
-    ] = MISSING
-    file_id: Annotated[
-        str | MISSING, Field(description="The unique ID of the file.")
-    ] = MISSING
-    filename: Annotated[str | MISSING, Field(description="The name of the file.")] = (
-        MISSING
-    )
-    score: Annotated[
-        float | MISSING,
-        Field(description="The relevance score of the file, between 0 and 1."),
-    ] = MISSING
-    text: Annotated[
-        str | MISSING, Field(description="The text that was retrieved from the file.")
-    ] = MISSING
+    attributes: dict[str, Any] | None = None
+    """Key-value pairs attached to the file."""
+    file_id: str | None = None
+    """The unique ID of the file."""
+    filename: str | None = None
+    """The name of the file."""
+    score: float | None = None
+    """The relevance score of the file, between 0 and 1."""
+    text: str | None = None
+    """The text that was retrieved from the file."""
 
 
 class FileSearchTool(Model):
-    """
-    Search the contents of uploaded files (OpenAI `FileSearchTool`).
-    """
+    """Search the contents of uploaded files (OpenAI `FileSearchTool`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["file_search"],
-        Field(description="The type of the file search tool. Always `file_search`."),
-    ]
-    vector_store_ids: Annotated[
-        list[str], Field(description="The IDs of the vector stores to search.")
-    ]
-    max_num_results: Annotated[
-        int | MISSING,
-        Field(description="The maximum number of results to return, between 1 and 50."),
-    ] = MISSING
-    filters: Annotated[
-        dict[str, Any] | None | MISSING,
-        Field(description="A comparison or compound filter to apply."),
-    ] = MISSING
-    ranking_options: Annotated[
-        dict[str, Any] | MISSING, Field(description="Ranking options for search.")
-    ] = MISSING
+    type: Literal["file_search"]
+    """The type of the file search tool. Always `file_search`."""
+    vector_store_ids: list[str]
+    """The IDs of the vector stores to search."""
+    max_num_results: int | None = None
+    """The maximum number of results to return, between 1 and 50."""
+    filters: dict[str, Any] | None = None
+    """A comparison or compound filter to apply."""
+    ranking_options: dict[str, Any] | None = None
+    """Ranking options for search."""
 
 
 class FunctionTool(Model):
-    """
-    A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`).
-    """
+    """A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["function"],
-        Field(description="The type of the function tool. Always `function`."),
-    ]
-    name: Annotated[str, Field(description="The name of the function to call.")]
-    description: Annotated[
-        str | None | MISSING,
-        Field(
-            description="A description of the function, used by the model to decide whether to call it."
-        ),
-    ] = MISSING
-    parameters: Annotated[
-        dict[str, Any] | None | MISSING,
-        Field(
-            description="A JSON Schema object describing the parameters of the function."
-        ),
-    ] = MISSING
-    strict: Annotated[
-        bool | None | MISSING,
-        Field(description="Whether to enforce strict parameter validation."),
-    ] = MISSING
+    type: Literal["function"]
+    """The type of the function tool. Always `function`."""
+    name: str
+    """The name of the function to call."""
+    description: str | None = None
+    """A description of the function, used by the model to decide whether to call it."""
+    parameters: dict[str, Any] | None = None
+    """A JSON Schema object describing the parameters of the function."""
+    strict: bool | None = None
+    """Whether to enforce strict parameter validation."""
 
 
 class IncompleteDetails(Model):
-    """
-    Details about why the response is incomplete.
-    """
+    """Details about why the response is incomplete."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    reason: Annotated[
-        Literal["max_output_tokens", "content_filter"] | MISSING,
-        Field(description="The reason why the response is incomplete."),
-    ] = MISSING
+    reason: Literal["max_output_tokens", "content_filter"] | None = None
+    """The reason why the response is incomplete."""
 
 
 class InputTokensDetails(Model):
-    """
-    A detailed breakdown of the input tokens.
-    """
+    """A detailed breakdown of the input tokens."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    cached_tokens: Annotated[
-        int, Field(description="The number of tokens retrieved from the cache.")
-    ]
+    cached_tokens: int
+    """The number of tokens retrieved from the cache."""
 
 
 class ItemReference(Model):
-    """
-    An internal identifier for an item to reference (OpenAI Responses API `ItemReference`).
-    """
+    """An internal identifier for an item to reference (OpenAI Responses API `ItemReference`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[str, Field(description="The ID of the item to reference.")]
-    type: Annotated[
-        Literal["item_reference"] | None | MISSING,
-        Field(description="The type of item to reference. Always `item_reference`."),
-    ] = MISSING
+    id: str
+    """The ID of the item to reference."""
+    type: Literal["item_reference"] | None = None
+    """The type of item to reference. Always `item_reference`."""
 
 
-class McpToolHeaders(RootModel[dict[str, str]]):
-    """
-    HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value).
-    """
-
-    root: dict[str, str]
+McpToolHeaders = TypeAliasType("McpToolHeaders", dict[str, str])
+"""HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value)."""
 
 
 MetadataAdditionalProperty = TypeAliasType(
@@ -310,2010 +217,1295 @@ MetadataAdditionalProperty = TypeAliasType(
 )
 
 
-class Metadata(RootModel[dict[str, MetadataAdditionalProperty]]):
-    """
-    Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512 characters.
-    """
-
-    root: Annotated[dict[str, MetadataAdditionalProperty], Field(max_length=16)]
+Metadata = TypeAliasType(
+    "Metadata", Annotated[dict[str, MetadataAdditionalProperty], Field(max_length=16)]
+)
+"""Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512 characters."""
 
 
 class OutputTokensDetails(Model):
-    """
-    A detailed breakdown of the output tokens.
-    """
+    """A detailed breakdown of the output tokens."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    reasoning_tokens: Annotated[
-        int, Field(description="The number of reasoning tokens.")
-    ]
+    reasoning_tokens: int
+    """The number of reasoning tokens."""
 
 
 class Reasoning(Model):
-    """
-    Configuration options for reasoning models (OpenAI `Reasoning`).
-    """
+    """Configuration options for reasoning models (OpenAI `Reasoning`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    effort: Annotated[
-        Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None | MISSING,
-        Field(description="Constrains effort on reasoning for reasoning models."),
-    ] = MISSING
-    summary: Annotated[
-        Literal["auto", "concise", "detailed"] | None | MISSING,
-        Field(description="A summary of the reasoning performed by the model."),
-    ] = MISSING
+    effort: Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None = None
+    """Constrains effort on reasoning for reasoning models."""
+    summary: Literal["auto", "concise", "detailed"] | None = None
+    """A summary of the reasoning performed by the model."""
 
 
 class ReasoningSummaryText(Model):
-    """
-    A short summary of the reasoning used by the model.
-    """
+    """A short summary of the reasoning used by the model."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["summary_text"],
-        Field(description="The type of the object. Always `summary_text`."),
-    ]
-    text: Annotated[
-        str,
-        Field(description="A summary of the reasoning output from the model so far."),
-    ]
+    type: Literal["summary_text"]
+    """The type of the object. Always `summary_text`."""
+    text: str
+    """A summary of the reasoning output from the model so far."""
 
 
 class ReasoningText(Model):
-    """
-    Reasoning text from the model.
-    """
+    """Reasoning text from the model."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["reasoning_text"],
-        Field(description="The type of the reasoning text. Always `reasoning_text`."),
-    ]
-    text: Annotated[str, Field(description="The reasoning text from the model.")]
+    type: Literal["reasoning_text"]
+    """The type of the reasoning text. Always `reasoning_text`."""
+    text: str
+    """The reasoning text from the model."""
 
 
 class ResponseConversationParam(Model):
-    """
-    The conversation that this response belongs to (OpenAI `ResponseConversationParam`).
-    """
+    """The conversation that this response belongs to (OpenAI `ResponseConversationParam`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[str, Field(description="The unique ID of the conversation.")]
+    id: str
+    """The unique ID of the conversation."""
 
 
 class ResponseError(Model):
-    """
-    An error object returned when the model fails to generate a Response (OpenAI `ResponseError`).
-    """
+    """An error object returned when the model fails to generate a Response (OpenAI `ResponseError`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Annotated[
-        str,
-        Field(
-            description="The error code for the response; DashScope uses its own codes."
-        ),
-    ]
-    message: Annotated[
-        str, Field(description="A human-readable description of the error.")
-    ]
+    code: str
+    """The error code for the response; DashScope uses its own codes."""
+    message: str
+    """A human-readable description of the error."""
 
 
 class ResponseErrorEvent(Model):
-    """
-    Emitted when an error occurs during streaming (`error`).
-    """
+    """Emitted when an error occurs during streaming (`error`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["error"], Field(description="The type of the event. Always `error`.")
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    code: Annotated[str | None | MISSING, Field(description="The error code.")] = (
-        MISSING
-    )
-    message: Annotated[str, Field(description="The error message.")]
-    param: Annotated[
-        str | None | MISSING, Field(description="The error parameter.")
-    ] = MISSING
+    type: Literal["error"]
+    """The type of the event. Always `error`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    code: str | None = None
+    """The error code."""
+    message: str
+    """The error message."""
+    param: str | None = None
+    """The error parameter."""
 
 
 class ResponseFileSearchToolCall(Model):
-    """
-    The results of a file search tool call (OpenAI `ResponseFileSearchToolCall`).
-    """
+    """The results of a file search tool call (OpenAI `ResponseFileSearchToolCall`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["file_search_call"],
-        Field(
-            description="The type of the file search tool call. Always `file_search_call`."
-        ),
-    ]
-    id: Annotated[str, Field(description="The unique ID of the file search tool call.")]
-    queries: Annotated[
-        list[str], Field(description="The queries used to search for files.")
-    ]
-    status: Annotated[
-        Literal["in_progress", "searching", "completed", "incomplete", "failed"],
-        Field(description="The status of the file search tool call."),
-    ]
-    results: Annotated[
-        list[FileSearchResult] | None | MISSING,
-        Field(description="The results of the file search tool call."),
-    ] = MISSING
+    type: Literal["file_search_call"]
+    """The type of the file search tool call. Always `file_search_call`."""
+    id: str
+    """The unique ID of the file search tool call."""
+    queries: list[str]
+    """The queries used to search for files."""
+    status: Literal["in_progress", "searching", "completed", "incomplete", "failed"]
+    """The status of the file search tool call."""
+    results: list[FileSearchResult] | None = None
+    """The results of the file search tool call."""
 
 
 class ResponseFunctionCallArgumentsDeltaEvent(Model):
-    """
-    Emitted when there is a partial function-call arguments delta. (`response.function_call_arguments.delta`)
-    """
+    """Emitted when there is a partial function-call arguments delta. (`response.function_call_arguments.delta`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.function_call_arguments.delta"],
-        Field(
-            description="The type of the event. Always `response.function_call_arguments.delta`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    delta: Annotated[str, Field(description="The text delta that was added.")]
+    type: Literal["response.function_call_arguments.delta"]
+    """The type of the event. Always `response.function_call_arguments.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    delta: str
+    """The text delta that was added."""
 
 
 class ResponseFunctionCallArgumentsDoneEvent(Model):
-    """
-    Emitted when function-call arguments are finalized. (`response.function_call_arguments.done`)
-    """
+    """Emitted when function-call arguments are finalized. (`response.function_call_arguments.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.function_call_arguments.done"],
-        Field(
-            description="The type of the event. Always `response.function_call_arguments.done`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    arguments: Annotated[
-        str, Field(description="The final function-call arguments, a JSON string.")
-    ]
-    name: Annotated[
-        str | MISSING, Field(description="The name of the function that was called.")
-    ] = MISSING
+    type: Literal["response.function_call_arguments.done"]
+    """The type of the event. Always `response.function_call_arguments.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    arguments: str
+    """The final function-call arguments, a JSON string."""
+    name: str | None = None
+    """The name of the function that was called."""
 
 
 class ResponseFunctionToolCall(Model):
-    """
-    A tool call to run a function (OpenAI `ResponseFunctionToolCall`).
-    """
+    """A tool call to run a function (OpenAI `ResponseFunctionToolCall`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["function_call"],
-        Field(
-            description="The type of the function tool call. Always `function_call`."
-        ),
-    ]
-    id: Annotated[
-        str | MISSING, Field(description="The unique ID of the function tool call.")
-    ] = MISSING
-    call_id: Annotated[
-        str,
-        Field(
-            description="The unique ID of the function tool call generated by the model."
-        ),
-    ]
-    name: Annotated[str, Field(description="The name of the function to run.")]
-    arguments: Annotated[
-        str,
-        Field(description="A JSON string of the arguments to pass to the function."),
-    ]
-    status: Annotated[
-        Literal["in_progress", "completed", "incomplete"] | MISSING,
-        Field(description="The status of the item."),
-    ] = MISSING
+    type: Literal["function_call"]
+    """The type of the function tool call. Always `function_call`."""
+    id: str | None = None
+    """The unique ID of the function tool call."""
+    call_id: str
+    """The unique ID of the function tool call generated by the model."""
+    name: str
+    """The name of the function to run."""
+    arguments: str
+    """A JSON string of the arguments to pass to the function."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
 
 
-class ResponseIncludable(
-    RootModel[
-        Literal[
-            "file_search_call.results",
-            "web_search_call.results",
-            "web_search_call.action.sources",
-            "message.input_image.image_url",
-            "computer_call_output.output.image_url",
-            "code_interpreter_call.outputs",
-            "reasoning.encrypted_content",
-            "message.output_text.logprobs",
-        ]
-    ]
-):
-    root: Annotated[
-        Literal[
-            "file_search_call.results",
-            "web_search_call.results",
-            "web_search_call.action.sources",
-            "message.input_image.image_url",
-            "computer_call_output.output.image_url",
-            "code_interpreter_call.outputs",
-            "reasoning.encrypted_content",
-            "message.output_text.logprobs",
-        ],
-        Field(
-            description="Additional output data to include in the model response (OpenAI `ResponseIncludable`)."
-        ),
-    ]
+ResponseIncludable = TypeAliasType(
+    "ResponseIncludable",
+    Literal[
+        "file_search_call.results",
+        "web_search_call.results",
+        "web_search_call.action.sources",
+        "message.input_image.image_url",
+        "computer_call_output.output.image_url",
+        "code_interpreter_call.outputs",
+        "reasoning.encrypted_content",
+        "message.output_text.logprobs",
+    ],
+)
+"""Additional output data to include in the model response (OpenAI `ResponseIncludable`)."""
 
 
 class ResponseInputFile(Model):
-    """
-    A file input to the model (OpenAI Responses API `ResponseInputFile`).
-    """
+    """A file input to the model (OpenAI Responses API `ResponseInputFile`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["input_file"],
-        Field(description="The type of the input item. Always `input_file`."),
-    ]
-    file_data: Annotated[
-        str | MISSING, Field(description="The content of the file, base64 encoded.")
-    ] = MISSING
-    file_id: Annotated[
-        str | None | MISSING, Field(description="The ID of an uploaded file.")
-    ] = MISSING
-    file_url: Annotated[str | MISSING, Field(description="The URL of the file.")] = (
-        MISSING
-    )
-    filename: Annotated[str | MISSING, Field(description="The name of the file.")] = (
-        MISSING
-    )
+    type: Literal["input_file"]
+    """The type of the input item. Always `input_file`."""
+    file_data: str | None = None
+    """The content of the file, base64 encoded."""
+    file_id: str | None = None
+    """The ID of an uploaded file."""
+    file_url: str | None = None
+    """The URL of the file."""
+    filename: str | None = None
+    """The name of the file."""
 
 
 class ResponseInputImage(Model):
-    """
-    An image input to the model (OpenAI Responses API `ResponseInputImage`).
-    """
+    """An image input to the model (OpenAI Responses API `ResponseInputImage`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["input_image"],
-        Field(description="The type of the input item. Always `input_image`."),
-    ]
-    detail: Annotated[
-        Literal["low", "high", "auto"] | MISSING,
-        Field(description="The detail level of the image sent to the model."),
-    ] = MISSING
-    file_id: Annotated[
-        str | None | MISSING,
-        Field(description="The ID of an uploaded file to be sent to the model."),
-    ] = MISSING
-    image_url: Annotated[
-        str | None | MISSING,
-        Field(description="A fully qualified URL or a base64 data URL of the image."),
-    ] = MISSING
+    type: Literal["input_image"]
+    """The type of the input item. Always `input_image`."""
+    detail: Literal["low", "high", "auto"] | None = None
+    """The detail level of the image sent to the model."""
+    file_id: str | None = None
+    """The ID of an uploaded file to be sent to the model."""
+    image_url: str | None = None
+    """A fully qualified URL or a base64 data URL of the image."""
 
 
 class ResponseInputText(Model):
-    """
-    A text input to the model (OpenAI Responses API `ResponseInputText`).
-    """
+    """A text input to the model (OpenAI Responses API `ResponseInputText`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["input_text"],
-        Field(description="The type of the input item. Always `input_text`."),
-    ]
-    text: Annotated[str, Field(description="The text input to the model.")]
+    type: Literal["input_text"]
+    """The type of the input item. Always `input_text`."""
+    text: str
+    """The text input to the model."""
 
 
 class ResponseOutputRefusal(Model):
-    """
-    A refusal from the model (OpenAI `ResponseOutputRefusal`).
-    """
+    """A refusal from the model (OpenAI `ResponseOutputRefusal`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["refusal"],
-        Field(description="The type of the refusal. Always `refusal`."),
-    ]
-    refusal: Annotated[
-        str, Field(description="The refusal explanation from the model.")
-    ]
+    type: Literal["refusal"]
+    """The type of the refusal. Always `refusal`."""
+    refusal: str
+    """The refusal explanation from the model."""
 
 
 class ResponseReasoningItem(Model):
-    """
-    A description of the chain of thought used by a reasoning model while generating a response (OpenAI `ResponseReasoningItem`).
-    """
+    """A description of the chain of thought used by a reasoning model while generating a response (OpenAI `ResponseReasoningItem`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["reasoning"],
-        Field(description="The type of the object. Always `reasoning`."),
-    ]
-    id: Annotated[
-        str, Field(description="The unique identifier of the reasoning content.")
-    ]
-    summary: Annotated[
-        list[ReasoningSummaryText], Field(description="Reasoning summary content.")
-    ]
-    content: Annotated[
-        list[ReasoningText] | None | MISSING,
-        Field(description="Reasoning text content."),
-    ] = MISSING
-    encrypted_content: Annotated[
-        str | None | MISSING,
-        Field(
-            description="The encrypted content of the reasoning item, when requested via `include`."
-        ),
-    ] = MISSING
-    status: Annotated[
-        Literal["in_progress", "completed", "incomplete"] | None | MISSING,
-        Field(description="The status of the item."),
-    ] = MISSING
+    type: Literal["reasoning"]
+    """The type of the object. Always `reasoning`."""
+    id: str
+    """The unique identifier of the reasoning content."""
+    summary: list[ReasoningSummaryText]
+    """Reasoning summary content."""
+    content: list[ReasoningText] | None = None
+    """Reasoning text content."""
+    encrypted_content: str | None = None
+    """The encrypted content of the reasoning item, when requested via `include`."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
 
 
 class ResponseReasoningSummaryTextDeltaEvent(Model):
-    """
-    Emitted when a delta is added to a reasoning summary text. (`response.reasoning_summary_text.delta`)
-    """
+    """Emitted when a delta is added to a reasoning summary text. (`response.reasoning_summary_text.delta`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.reasoning_summary_text.delta"],
-        Field(
-            description="The type of the event. Always `response.reasoning_summary_text.delta`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    summary_index: Annotated[
-        int,
-        Field(
-            description="The index of the summary part within the reasoning summary."
-        ),
-    ]
-    delta: Annotated[str, Field(description="The text delta that was added.")]
+    type: Literal["response.reasoning_summary_text.delta"]
+    """The type of the event. Always `response.reasoning_summary_text.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    summary_index: int
+    """The index of the summary part within the reasoning summary."""
+    delta: str
+    """The text delta that was added."""
 
 
 class ResponseReasoningSummaryTextDoneEvent(Model):
-    """
-    Emitted when a reasoning summary text is completed. (`response.reasoning_summary_text.done`)
-    """
+    """Emitted when a reasoning summary text is completed. (`response.reasoning_summary_text.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.reasoning_summary_text.done"],
-        Field(
-            description="The type of the event. Always `response.reasoning_summary_text.done`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    summary_index: Annotated[
-        int,
-        Field(
-            description="The index of the summary part within the reasoning summary."
-        ),
-    ]
-    text: Annotated[str, Field(description="The final text.")]
+    type: Literal["response.reasoning_summary_text.done"]
+    """The type of the event. Always `response.reasoning_summary_text.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    summary_index: int
+    """The index of the summary part within the reasoning summary."""
+    text: str
+    """The final text."""
 
 
 class ResponseRefusalDeltaEvent(Model):
-    """
-    Emitted when there is a partial refusal text. (`response.refusal.delta`)
-    """
+    """Emitted when there is a partial refusal text. (`response.refusal.delta`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.refusal.delta"],
-        Field(description="The type of the event. Always `response.refusal.delta`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    delta: Annotated[str, Field(description="The text delta that was added.")]
+    type: Literal["response.refusal.delta"]
+    """The type of the event. Always `response.refusal.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    delta: str
+    """The text delta that was added."""
 
 
 class ResponseRefusalDoneEvent(Model):
-    """
-    Emitted when refusal text is finalized. (`response.refusal.done`)
-    """
+    """Emitted when refusal text is finalized. (`response.refusal.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.refusal.done"],
-        Field(description="The type of the event. Always `response.refusal.done`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    refusal: Annotated[str, Field(description="The final refusal text.")]
+    type: Literal["response.refusal.done"]
+    """The type of the event. Always `response.refusal.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    refusal: str
+    """The final refusal text."""
 
 
-class ResponseStatus(
-    RootModel[
-        Literal[
-            "completed", "failed", "in_progress", "cancelled", "queued", "incomplete"
-        ]
-    ]
-):
-    root: Annotated[
-        Literal[
-            "completed", "failed", "in_progress", "cancelled", "queued", "incomplete"
-        ],
-        Field(description="The status of the response generation."),
-    ]
+ResponseStatus = TypeAliasType(
+    "ResponseStatus",
+    Literal["completed", "failed", "in_progress", "cancelled", "queued", "incomplete"],
+)
+"""The status of the response generation."""
 
 
 class TextFormatJsonObject(Model):
-    """
-    JSON object response format, an older way of generating JSON responses.
-    """
+    """JSON object response format, an older way of generating JSON responses."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["json_object"],
-        Field(
-            description="The type of response format being defined. Always `json_object`."
-        ),
-    ]
+    type: Literal["json_object"]
+    """The type of response format being defined. Always `json_object`."""
 
 
 class TextFormatJsonSchema(Model):
-    """
-    JSON Schema response format, used to generate structured JSON responses.
-    """
+    """JSON Schema response format, used to generate structured JSON responses."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["json_schema"],
-        Field(
-            description="The type of response format being defined. Always `json_schema`."
-        ),
-    ]
-    name: Annotated[
-        str,
-        Field(
-            description="The name of the response format; a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."
-        ),
-    ]
-    schema_: Annotated[
-        dict[str, Any],
-        Field(
-            alias="schema",
-            description="The schema for the response format, described as a JSON Schema object.",
-        ),
-    ]
-    description: Annotated[
-        str | MISSING,
-        Field(description="A description of what the response format is for."),
-    ] = MISSING
-    strict: Annotated[
-        bool | None | MISSING,
-        Field(
-            description="Whether to enable strict schema adherence when generating the output."
-        ),
-    ] = MISSING
+    type: Literal["json_schema"]
+    """The type of response format being defined. Always `json_schema`."""
+    name: str
+    """The name of the response format; a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."""
+    schema_: Annotated[dict[str, Any], Field(alias="schema")]
+    """The schema for the response format, described as a JSON Schema object."""
+    description: str | None = None
+    """A description of what the response format is for."""
+    strict: bool | None = None
+    """Whether to enable strict schema adherence when generating the output."""
 
 
 class TextFormatText(Model):
-    """
-    Default response format, used to generate text responses.
-    """
+    """Default response format, used to generate text responses."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["text"],
-        Field(description="The type of response format being defined. Always `text`."),
-    ]
+    type: Literal["text"]
+    """The type of response format being defined. Always `text`."""
 
 
 class ToolChoiceAllowed(Model):
-    """
-    Constrains the tools available to the model to a pre-defined set (OpenAI `ToolChoiceAllowed`).
-    """
+    """Constrains the tools available to the model to a pre-defined set (OpenAI `ToolChoiceAllowed`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["allowed_tools"],
-        Field(description="Allowed tool configuration type. Always `allowed_tools`."),
-    ]
-    mode: Annotated[
-        Literal["auto", "required"],
-        Field(
-            description="Whether the model may pick among the allowed tools (`auto`) or must call one (`required`)."
-        ),
-    ]
-    tools: Annotated[
-        list[dict[str, Any]],
-        Field(
-            description='Tool definitions the model should be allowed to call, e.g. `{"type": "function", "name": "get_weather"}`.'
-        ),
-    ]
+    type: Literal["allowed_tools"]
+    """Allowed tool configuration type. Always `allowed_tools`."""
+    mode: Literal["auto", "required"]
+    """Whether the model may pick among the allowed tools (`auto`) or must call one (`required`)."""
+    tools: list[dict[str, Any]]
+    """Tool definitions the model should be allowed to call, e.g. `{"type": "function", "name": "get_weather"}`."""
 
 
 class ToolChoiceApplyPatch(Model):
-    """
-    Forces the model to call the apply_patch tool (OpenAI `ToolChoiceApplyPatch`).
-    """
+    """Forces the model to call the apply_patch tool (OpenAI `ToolChoiceApplyPatch`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["apply_patch"],
-        Field(description="The tool to call. Always `apply_patch`."),
-    ]
+    type: Literal["apply_patch"]
+    """The tool to call. Always `apply_patch`."""
 
 
 class ToolChoiceCustom(Model):
-    """
-    Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`).
-    """
+    """Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["custom"],
-        Field(description="For custom tool calling, the type is always `custom`."),
-    ]
-    name: Annotated[str, Field(description="The name of the custom tool to call.")]
+    type: Literal["custom"]
+    """For custom tool calling, the type is always `custom`."""
+    name: str
+    """The name of the custom tool to call."""
 
 
 class ToolChoiceFunction(Model):
-    """
-    Use this option to force the model to call a specific function (OpenAI `ToolChoiceFunction`).
-    """
+    """Use this option to force the model to call a specific function (OpenAI `ToolChoiceFunction`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["function"],
-        Field(description="For function calling, the type is always `function`."),
-    ]
-    name: Annotated[str, Field(description="The name of the function to call.")]
+    type: Literal["function"]
+    """For function calling, the type is always `function`."""
+    name: str
+    """The name of the function to call."""
 
 
 class ToolChoiceMcp(Model):
-    """
-    Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`).
-    """
+    """Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["mcp"], Field(description="For MCP tools, the type is always `mcp`.")
-    ]
-    server_label: Annotated[
-        str, Field(description="The label of the MCP server to use.")
-    ]
-    name: Annotated[
-        str | None | MISSING,
-        Field(description="The name of the tool to call on the server."),
-    ] = MISSING
+    type: Literal["mcp"]
+    """For MCP tools, the type is always `mcp`."""
+    server_label: str
+    """The label of the MCP server to use."""
+    name: str | None = None
+    """The name of the tool to call on the server."""
 
 
-class ToolChoiceOptions(RootModel[Literal["none", "auto", "required"]]):
-    root: Annotated[
-        Literal["none", "auto", "required"],
-        Field(
-            description="Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI Responses API `ToolChoiceOptions`)."
-        ),
-    ]
+ToolChoiceOptions = TypeAliasType(
+    "ToolChoiceOptions", Literal["none", "auto", "required"]
+)
+"""Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI Responses API `ToolChoiceOptions`)."""
 
 
 class ToolChoiceShell(Model):
-    """
-    Forces the model to call the shell tool (OpenAI `ToolChoiceShell`).
-    """
+    """Forces the model to call the shell tool (OpenAI `ToolChoiceShell`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["shell"], Field(description="The tool to call. Always `shell`.")
-    ]
+    type: Literal["shell"]
+    """The tool to call. Always `shell`."""
 
 
 class ToolChoiceTypes(Model):
-    """
-    Indicates that the model should use a built-in tool (OpenAI `ToolChoiceTypes`).
-    """
+    """Indicates that the model should use a built-in tool (OpenAI `ToolChoiceTypes`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal[
-            "file_search",
-            "web_search_preview",
-            "computer_use_preview",
-            "web_search_preview_2025_03_11",
-            "image_generation",
-            "code_interpreter",
-        ],
-        Field(description="The type of hosted tool the model should use."),
+    type: Literal[
+        "file_search",
+        "web_search_preview",
+        "computer_use_preview",
+        "web_search_preview_2025_03_11",
+        "image_generation",
+        "code_interpreter",
     ]
+    """The type of hosted tool the model should use."""
 
 
 class TopLogprob(Model):
-    """
-    One of the most likely tokens at a position, with its log probability.
-    """
+    """One of the most likely tokens at a position, with its log probability."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    token: Annotated[str, Field(description="The token.")]
-    logprob: Annotated[float, Field(description="The log probability of the token.")]
-    bytes: Annotated[
-        list[int] | MISSING, Field(description="The UTF-8 bytes of the token.")
-    ] = MISSING
+    token: str
+    """The token."""
+    logprob: float
+    """The log probability of the token."""
+    bytes: list[int] | None = None
+    """The UTF-8 bytes of the token."""
 
 
 class URLCitation(Model):
-    """
-    A citation for a web resource used to generate a model response (OpenAI `URLCitation`).
-    """
+    """A citation for a web resource used to generate a model response (OpenAI `URLCitation`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["url_citation"],
-        Field(description="The type of the URL citation. Always `url_citation`."),
-    ]
-    url: Annotated[str, Field(description="The URL of the web resource.")]
-    title: Annotated[str, Field(description="The title of the web resource.")]
-    start_index: Annotated[
-        int,
-        Field(
-            description="The index of the first character of the URL citation in the message."
-        ),
-    ]
-    end_index: Annotated[
-        int,
-        Field(
-            description="The index of the last character of the URL citation in the message."
-        ),
-    ]
+    type: Literal["url_citation"]
+    """The type of the URL citation. Always `url_citation`."""
+    url: str
+    """The URL of the web resource."""
+    title: str
+    """The title of the web resource."""
+    start_index: int
+    """The index of the first character of the URL citation in the message."""
+    end_index: int
+    """The index of the last character of the URL citation in the message."""
 
 
 class UsageXDetail(Model):
-    """
-    One billing row of `usage.x_details` (DashScope extension; the 智信 documented response shows `x_billing_type: response_api`).
-    """
+    """One billing row of `usage.x_details` (DashScope extension; the 智信 documented response shows `x_billing_type: response_api`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    input_tokens: Annotated[int, Field(description="Input tokens billed in this row.")]
-    output_tokens: Annotated[
-        int, Field(description="Output tokens billed in this row.")
-    ]
-    total_tokens: Annotated[int, Field(description="Total tokens billed in this row.")]
-    output_tokens_details: OutputTokensDetails | MISSING = MISSING
-    prompt_tokens_details: InputTokensDetails | MISSING = MISSING
-    x_billing_type: Annotated[
-        str, Field(description="The billing type of this row, e.g. `response_api`.")
-    ]
+    input_tokens: int
+    """Input tokens billed in this row."""
+    output_tokens: int
+    """Output tokens billed in this row."""
+    total_tokens: int
+    """Total tokens billed in this row."""
+    output_tokens_details: OutputTokensDetails | None = None
+    prompt_tokens_details: InputTokensDetails | None = None
+    x_billing_type: str
+    """The billing type of this row, e.g. `response_api`."""
 
 
 class WebExtractorTool(Model):
-    """
-    DashScope's hosted web page extractor tool (DESIGN.md, DashScope tool types).
-    """
+    """DashScope's hosted web page extractor tool (DESIGN.md, DashScope tool types)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["web_extractor"],
-        Field(description="The type of the tool. Always `web_extractor`."),
-    ]
+    type: Literal["web_extractor"]
+    """The type of the tool. Always `web_extractor`."""
 
 
 class WebSearchActionFind(Model):
-    """
-    Action type `find`, searches for a pattern within a loaded page.
-    """
+    """Action type `find`, searches for a pattern within a loaded page."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[Literal["find"], Field(description="The action type.")]
-    url: Annotated[
-        str, Field(description="The URL of the page searched for the pattern.")
-    ]
-    pattern: Annotated[
-        str, Field(description="The pattern or text to search for within the page.")
-    ]
+    type: Literal["find"]
+    """The action type."""
+    url: str
+    """The URL of the page searched for the pattern."""
+    pattern: str
+    """The pattern or text to search for within the page."""
 
 
 class WebSearchActionOpenPage(Model):
-    """
-    Action type `open_page`, opens a specific URL from search results.
-    """
+    """Action type `open_page`, opens a specific URL from search results."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[Literal["open_page"], Field(description="The action type.")]
-    url: Annotated[str, Field(description="The URL opened by the model.")]
+    type: Literal["open_page"]
+    """The action type."""
+    url: str
+    """The URL opened by the model."""
 
 
 class WebSearchFilters(Model):
-    """
-    Filters for a web search.
-    """
+    """Filters for a web search."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    allowed_domains: Annotated[
-        list[str] | None | MISSING,
-        Field(
-            description="Allowed domains for the search; subdomains are allowed as well."
-        ),
-    ] = MISSING
+    allowed_domains: list[str] | None = None
+    """Allowed domains for the search; subdomains are allowed as well."""
 
 
 class WebSearchSource(Model):
-    """
-    A source used in a web search.
-    """
+    """A source used in a web search."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["url"], Field(description="The type of source. Always `url`.")
-    ]
-    url: Annotated[str, Field(description="The URL of the source.")]
+    type: Literal["url"]
+    """The type of source. Always `url`."""
+    url: str
+    """The URL of the source."""
 
 
 class WebSearchUserLocation(Model):
-    """
-    The approximate location of the user, to refine web search results.
-    """
+    """The approximate location of the user, to refine web search results."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["approximate"] | MISSING,
-        Field(description="The type of location approximation. Always `approximate`."),
-    ] = MISSING
-    city: Annotated[
-        str | None | MISSING,
-        Field(description="Free text input for the city of the user."),
-    ] = MISSING
-    country: Annotated[
-        str | None | MISSING,
-        Field(description="The two-letter ISO country code of the user."),
-    ] = MISSING
-    region: Annotated[
-        str | None | MISSING,
-        Field(description="Free text input for the region of the user."),
-    ] = MISSING
-    timezone: Annotated[
-        str | None | MISSING, Field(description="The IANA timezone of the user.")
-    ] = MISSING
+    type: Literal["approximate"] | None = None
+    """The type of location approximation. Always `approximate`."""
+    city: str | None = None
+    """Free text input for the city of the user."""
+    country: str | None = None
+    """The two-letter ISO country code of the user."""
+    region: str | None = None
+    """Free text input for the region of the user."""
+    timezone: str | None = None
+    """The IANA timezone of the user."""
 
 
 class XToolUsage(Model):
-    """
-    How often one hosted tool was called (DashScope `usage.x_tools` entry).
-    """
+    """How often one hosted tool was called (DashScope `usage.x_tools` entry)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    count: Annotated[
-        int | MISSING, Field(description="The number of calls of the tool.")
-    ] = MISSING
+    count: int | None = None
+    """The number of calls of the tool."""
 
 
-class ZhixinErrorBody(RootModel[ErrorResponse | DashScopeErrorResponse]):
-    root: Annotated[
-        ErrorResponse | DashScopeErrorResponse,
-        Field(
-            description="A non-2xx error body: the OpenAI envelope, or DashScope's `{request_id, code, message}` (DESIGN.md: DashScope 4xx error bodies). Untyped shapes, hence `anyOf`."
-        ),
-    ]
+ZhixinErrorBody = TypeAliasType(
+    "ZhixinErrorBody", ErrorResponse | DashScopeErrorResponse
+)
+"""A non-2xx error body: the OpenAI envelope, or DashScope's `{request_id, code, message}` (DESIGN.md: DashScope 4xx error bodies). Untyped shapes, hence `anyOf`."""
 
 
-class Annotation(
-    RootModel[FileCitation | URLCitation | ContainerFileCitation | FilePath]
-):
-    root: Annotated[
+Annotation = TypeAliasType(
+    "Annotation",
+    Annotated[
         FileCitation | URLCitation | ContainerFileCitation | FilePath,
-        Field(
-            description="An annotation on output text, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""An annotation on output text, told apart by `type`."""
 
 
 class Logprob(Model):
-    """
-    The log probability of an output token.
-    """
+    """The log probability of an output token."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    token: Annotated[str, Field(description="The token.")]
-    logprob: Annotated[float, Field(description="The log probability of the token.")]
-    bytes: Annotated[
-        list[int] | MISSING, Field(description="The UTF-8 bytes of the token.")
-    ] = MISSING
-    top_logprobs: Annotated[
-        list[TopLogprob] | MISSING,
-        Field(description="The most likely tokens at this position."),
-    ] = MISSING
+    token: str
+    """The token."""
+    logprob: float
+    """The log probability of the token."""
+    bytes: list[int] | None = None
+    """The UTF-8 bytes of the token."""
+    top_logprobs: list[TopLogprob] | None = None
+    """The most likely tokens at this position."""
 
 
 class McpTool(Model):
-    """
-    Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool).
-    """
+    """Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["mcp"], Field(description="The type of the MCP tool. Always `mcp`.")
-    ]
-    server_label: Annotated[
-        str,
-        Field(
-            description="A label for this MCP server, used to identify it in tool calls."
-        ),
-    ]
-    server_url: Annotated[
-        str | MISSING, Field(description="The URL for the MCP server.")
-    ] = MISSING
-    server_description: Annotated[
-        str | MISSING, Field(description="Optional description of the MCP server.")
-    ] = MISSING
-    connector_id: Annotated[
-        str | MISSING,
-        Field(
-            description="Identifier for a service connector; one of `server_url` or `connector_id` must be given."
-        ),
-    ] = MISSING
-    authorization: Annotated[
-        str | MISSING,
-        Field(description="An OAuth access token usable with a remote MCP server."),
-    ] = MISSING
-    headers: Annotated[
-        McpToolHeaders | None | MISSING,
-        Field(description="Optional HTTP headers to send to the MCP server."),
-    ] = MISSING
-    allowed_tools: Annotated[
-        list[str] | None | MISSING,
-        Field(description="Names of the tools the model may call on this server."),
-    ] = MISSING
-    require_approval: Annotated[
-        Literal["always", "never"] | None | MISSING,
-        Field(description="Which of the MCP server's tools require approval."),
-    ] = MISSING
+    type: Literal["mcp"]
+    """The type of the MCP tool. Always `mcp`."""
+    server_label: str
+    """A label for this MCP server, used to identify it in tool calls."""
+    server_url: str | None = None
+    """The URL for the MCP server."""
+    server_description: str | None = None
+    """Optional description of the MCP server."""
+    connector_id: str | None = None
+    """Identifier for a service connector; one of `server_url` or `connector_id` must be given."""
+    authorization: str | None = None
+    """An OAuth access token usable with a remote MCP server."""
+    headers: McpToolHeaders | None = None
+    """Optional HTTP headers to send to the MCP server."""
+    allowed_tools: list[str] | None = None
+    """Names of the tools the model may call on this server."""
+    require_approval: Literal["always", "never"] | None = None
+    """Which of the MCP server's tools require approval."""
 
 
-class ResponseInputContent(
-    RootModel[ResponseInputText | ResponseInputImage | ResponseInputFile]
-):
-    root: Annotated[
+ResponseInputContent = TypeAliasType(
+    "ResponseInputContent",
+    Annotated[
         ResponseInputText | ResponseInputImage | ResponseInputFile,
-        Field(
-            description="One content part of an input message, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""One content part of an input message, told apart by `type`."""
 
 
-class ResponseInputMessageContentList(RootModel[list[ResponseInputContent]]):
-    """
-    A list of one or many input items to the model, containing different content types (OpenAI Responses API `ResponseInputMessageContentList`).
-    """
-
-    root: Annotated[
-        list[ResponseInputContent],
-        Field(
-            description="A list of one or many input items to the model, containing different content types (OpenAI Responses API `ResponseInputMessageContentList`)."
-        ),
-    ]
+ResponseInputMessageContentList = TypeAliasType(
+    "ResponseInputMessageContentList", list[ResponseInputContent]
+)
+"""A list of one or many input items to the model, containing different content types (OpenAI Responses API `ResponseInputMessageContentList`)."""
 
 
 class ResponseOutputText(Model):
-    """
-    A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it.
-    """
+    """A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["output_text"],
-        Field(description="The type of the output text. Always `output_text`."),
-    ]
-    text: Annotated[str, Field(description="The text output from the model.")]
-    annotations: Annotated[
-        list[Annotation], Field(description="The annotations of the text output.")
-    ]
-    logprobs: Annotated[
-        list[Logprob] | None | MISSING,
-        Field(
-            description="The log probabilities of the output tokens, when requested."
-        ),
-    ] = MISSING
+    type: Literal["output_text"]
+    """The type of the output text. Always `output_text`."""
+    text: str
+    """The text output from the model."""
+    annotations: list[Annotation]
+    """The annotations of the text output."""
+    logprobs: list[Logprob] | None = None
+    """The log probabilities of the output tokens, when requested."""
 
 
 class ResponseTextDeltaEvent(Model):
-    """
-    Emitted when there is an additional text delta. (`response.output_text.delta`)
-    """
+    """Emitted when there is an additional text delta. (`response.output_text.delta`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.output_text.delta"],
-        Field(
-            description="The type of the event. Always `response.output_text.delta`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    delta: Annotated[str, Field(description="The text delta that was added.")]
-    logprobs: Annotated[
-        list[Logprob] | MISSING,
-        Field(description="The log probabilities of the tokens in the delta."),
-    ] = MISSING
+    type: Literal["response.output_text.delta"]
+    """The type of the event. Always `response.output_text.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    delta: str
+    """The text delta that was added."""
+    logprobs: list[Logprob] | None = None
+    """The log probabilities of the tokens in the delta."""
 
 
 class ResponseTextDoneEvent(Model):
-    """
-    Emitted when text content is finalized. (`response.output_text.done`)
-    """
+    """Emitted when text content is finalized. (`response.output_text.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.output_text.done"],
-        Field(description="The type of the event. Always `response.output_text.done`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    text: Annotated[str, Field(description="The final text.")]
-    logprobs: Annotated[
-        list[Logprob] | MISSING,
-        Field(description="The log probabilities of the tokens in the delta."),
-    ] = MISSING
+    type: Literal["response.output_text.done"]
+    """The type of the event. Always `response.output_text.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    text: str
+    """The final text."""
+    logprobs: list[Logprob] | None = None
+    """The log probabilities of the tokens in the delta."""
 
 
 class ResponseUsage(Model):
-    """
-    Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`).
-    """
+    """Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    input_tokens: Annotated[int, Field(description="The number of input tokens.")]
-    input_tokens_details: InputTokensDetails | MISSING = MISSING
-    output_tokens: Annotated[int, Field(description="The number of output tokens.")]
-    output_tokens_details: OutputTokensDetails | MISSING = MISSING
-    total_tokens: Annotated[int, Field(description="The total number of tokens used.")]
-    x_details: Annotated[
-        list[UsageXDetail] | MISSING, Field(description="Billing rows (DashScope).")
-    ] = MISSING
-    x_tools: Annotated[
-        dict[str, XToolUsage] | MISSING,
-        Field(description="Hosted tool calls by tool name (DashScope)."),
-    ] = MISSING
+    input_tokens: int
+    """The number of input tokens."""
+    input_tokens_details: InputTokensDetails | None = None
+    output_tokens: int
+    """The number of output tokens."""
+    output_tokens_details: OutputTokensDetails | None = None
+    total_tokens: int
+    """The total number of tokens used."""
+    x_details: list[UsageXDetail] | None = None
+    """Billing rows (DashScope)."""
+    x_tools: dict[str, XToolUsage] | None = None
+    """Hosted tool calls by tool name (DashScope)."""
 
 
-class StreamContentPart(
-    RootModel[ResponseOutputText | ResponseOutputRefusal | ReasoningText]
-):
-    root: Annotated[
+StreamContentPart = TypeAliasType(
+    "StreamContentPart",
+    Annotated[
         ResponseOutputText | ResponseOutputRefusal | ReasoningText,
-        Field(
-            description="A content part carried by a `content_part` stream event, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""A content part carried by a `content_part` stream event, told apart by `type`."""
 
 
-class TextFormat(
-    RootModel[TextFormatText | TextFormatJsonObject | TextFormatJsonSchema]
-):
-    root: Annotated[
+TextFormat = TypeAliasType(
+    "TextFormat",
+    Annotated[
         TextFormatText | TextFormatJsonObject | TextFormatJsonSchema,
-        Field(
-            description="An object specifying the format that the model must output, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""An object specifying the format that the model must output, told apart by `type`."""
 
 
-class ToolChoice(
-    RootModel[
-        ToolChoiceOptions
-        | ToolChoiceAllowed
-        | ToolChoiceTypes
-        | ToolChoiceFunction
-        | ToolChoiceMcp
-        | ToolChoiceCustom
-        | ToolChoiceApplyPatch
-        | ToolChoiceShell
-    ]
-):
-    root: Annotated[
-        ToolChoiceOptions
-        | ToolChoiceAllowed
-        | ToolChoiceTypes
-        | ToolChoiceFunction
-        | ToolChoiceMcp
-        | ToolChoiceCustom
-        | ToolChoiceApplyPatch
-        | ToolChoiceShell,
-        Field(
-            description="How the model should select which tool (or tools) to use when generating a response."
-        ),
-    ]
+ToolChoice = TypeAliasType(
+    "ToolChoice",
+    ToolChoiceOptions
+    | ToolChoiceAllowed
+    | ToolChoiceTypes
+    | ToolChoiceFunction
+    | ToolChoiceMcp
+    | ToolChoiceCustom
+    | ToolChoiceApplyPatch
+    | ToolChoiceShell,
+)
+"""How the model should select which tool (or tools) to use when generating a response."""
 
 
 class WebSearchActionSearch(Model):
-    """
-    Action type `search`, performs a web search query.
-    """
+    """Action type `search`, performs a web search query."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[Literal["search"], Field(description="The action type.")]
-    query: Annotated[str, Field(description="The search query.")]
-    sources: Annotated[
-        list[WebSearchSource] | MISSING,
-        Field(description="The sources used in the search."),
-    ] = MISSING
+    type: Literal["search"]
+    """The action type."""
+    query: str
+    """The search query."""
+    sources: list[WebSearchSource] | None = None
+    """The sources used in the search."""
 
 
 class WebSearchTool(Model):
-    """
-    Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`).
-    """
+    """Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal[
-            "web_search",
-            "web_search_2025_08_26",
-            "web_search_preview",
-            "web_search_preview_2025_03_11",
-        ],
-        Field(description="The type of the web search tool."),
+    type: Literal[
+        "web_search",
+        "web_search_2025_08_26",
+        "web_search_preview",
+        "web_search_preview_2025_03_11",
     ]
-    search_context_size: Annotated[
-        Literal["low", "medium", "high"] | MISSING,
-        Field(
-            description="High level guidance for the amount of context window space to use for the search."
-        ),
-    ] = MISSING
-    filters: Annotated[
-        WebSearchFilters | None | MISSING, Field(description="Filters for the search.")
-    ] = MISSING
-    user_location: Annotated[
-        WebSearchUserLocation | None | MISSING,
-        Field(description="The approximate location of the user."),
-    ] = MISSING
+    """The type of the web search tool."""
+    search_context_size: Literal["low", "medium", "high"] | None = None
+    """High level guidance for the amount of context window space to use for the search."""
+    filters: WebSearchFilters | None = None
+    """Filters for the search."""
+    user_location: WebSearchUserLocation | None = None
+    """The approximate location of the user."""
 
 
 class EasyInputMessage(Model):
-    """
-    A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`.
-    """
+    """A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    role: Annotated[
-        Literal["user", "assistant", "system", "developer"],
-        Field(description="The role of the message input."),
-    ]
-    content: Annotated[
-        str | ResponseInputMessageContentList,
-        Field(description="Text input to the model, or a list of input content parts."),
-    ]
-    type: Annotated[
-        Literal["message"] | MISSING,
-        Field(description="The type of the message input. Always `message`."),
-    ] = MISSING
+    role: Literal["user", "assistant", "system", "developer"]
+    """The role of the message input."""
+    content: str | ResponseInputMessageContentList
+    """Text input to the model, or a list of input content parts."""
+    type: Literal["message"] | None = None
+    """The type of the message input. Always `message`."""
 
 
 class FunctionCallOutput(Model):
-    """
-    The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`).
-    """
+    """The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["function_call_output"],
-        Field(
-            description="The type of the function tool call output. Always `function_call_output`."
-        ),
-    ]
-    call_id: Annotated[
-        str,
-        Field(
-            description="The unique ID of the function tool call generated by the model."
-        ),
-    ]
-    output: Annotated[
-        str | ResponseInputMessageContentList,
-        Field(
-            description="The output of the function call, text or a list of input content parts."
-        ),
-    ]
-    id: Annotated[
-        str | None | MISSING,
-        Field(description="The unique ID of the function tool call output."),
-    ] = MISSING
-    status: Annotated[
-        Literal["in_progress", "completed", "incomplete"] | None | MISSING,
-        Field(description="The status of the item."),
-    ] = MISSING
+    type: Literal["function_call_output"]
+    """The type of the function tool call output. Always `function_call_output`."""
+    call_id: str
+    """The unique ID of the function tool call generated by the model."""
+    output: str | ResponseInputMessageContentList
+    """The output of the function call, text or a list of input content parts."""
+    id: str | None = None
+    """The unique ID of the function tool call output."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
 
 
 class Message(Model):
-    """
-    A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`).
-    """
+    """A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    role: Annotated[
-        Literal["user", "system", "developer"],
-        Field(description="The role of the message input."),
-    ]
+    role: Literal["user", "system", "developer"]
+    """The role of the message input."""
     content: ResponseInputMessageContentList
-    status: Annotated[
-        Literal["in_progress", "completed", "incomplete"] | MISSING,
-        Field(
-            description="The status of the item. Populated when items are returned via API."
-        ),
-    ] = MISSING
-    type: Annotated[
-        Literal["message"] | MISSING,
-        Field(description="The type of the message input. Always `message`."),
-    ] = MISSING
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item. Populated when items are returned via API."""
+    type: Literal["message"] | None = None
+    """The type of the message input. Always `message`."""
 
 
-class OutputMessageContent(RootModel[ResponseOutputText | ResponseOutputRefusal]):
-    root: Annotated[
-        ResponseOutputText | ResponseOutputRefusal,
-        Field(
-            description="One content part of an output message, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+OutputMessageContent = TypeAliasType(
+    "OutputMessageContent",
+    Annotated[ResponseOutputText | ResponseOutputRefusal, Field(discriminator="type")],
+)
+"""One content part of an output message, told apart by `type`."""
 
 
 class ResponseContentPartAddedEvent(Model):
-    """
-    Emitted when a new content part is added. (`response.content_part.added`)
-    """
+    """Emitted when a new content part is added. (`response.content_part.added`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.content_part.added"],
-        Field(
-            description="The type of the event. Always `response.content_part.added`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    part: Annotated[StreamContentPart, Field(description="The content part.")]
+    type: Literal["response.content_part.added"]
+    """The type of the event. Always `response.content_part.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    part: StreamContentPart
+    """The content part."""
 
 
 class ResponseContentPartDoneEvent(Model):
-    """
-    Emitted when a content part is done. (`response.content_part.done`)
-    """
+    """Emitted when a content part is done. (`response.content_part.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.content_part.done"],
-        Field(
-            description="The type of the event. Always `response.content_part.done`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    item_id: Annotated[str, Field(description="The ID of the output item.")]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    content_index: Annotated[
-        int, Field(description="The index of the content part within the output item.")
-    ]
-    part: Annotated[StreamContentPart, Field(description="The content part.")]
+    type: Literal["response.content_part.done"]
+    """The type of the event. Always `response.content_part.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    part: StreamContentPart
+    """The content part."""
 
 
 class ResponseOutputMessage(Model):
-    """
-    An output message from the model (OpenAI `ResponseOutputMessage`).
-    """
+    """An output message from the model (OpenAI `ResponseOutputMessage`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["message"],
-        Field(description="The type of the output message. Always `message`."),
-    ]
-    id: Annotated[str, Field(description="The unique ID of the output message.")]
-    role: Annotated[
-        Literal["assistant"],
-        Field(description="The role of the output message. Always `assistant`."),
-    ]
-    status: Annotated[
-        Literal["in_progress", "completed", "incomplete"],
-        Field(description="The status of the message."),
-    ]
-    content: Annotated[
-        list[OutputMessageContent],
-        Field(description="The content of the output message."),
-    ]
+    type: Literal["message"]
+    """The type of the output message. Always `message`."""
+    id: str
+    """The unique ID of the output message."""
+    role: Literal["assistant"]
+    """The role of the output message. Always `assistant`."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the message."""
+    content: list[OutputMessageContent]
+    """The content of the output message."""
 
 
 class ResponseTextConfig(Model):
-    """
-    Configuration options for a text response from the model (OpenAI `ResponseTextConfig`).
-    """
+    """Configuration options for a text response from the model (OpenAI `ResponseTextConfig`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    format: TextFormat | MISSING = MISSING
-    verbosity: Annotated[
-        Literal["low", "medium", "high"] | None | MISSING,
-        Field(description="Constrains the verbosity of the model's response."),
-    ] = MISSING
+    format: TextFormat | None = None
+    verbosity: Literal["low", "medium", "high"] | None = None
+    """Constrains the verbosity of the model's response."""
 
 
-class Tool(
-    RootModel[
-        FunctionTool
-        | WebSearchTool
-        | FileSearchTool
-        | McpTool
-        | CodeInterpreterTool
-        | WebExtractorTool
-    ]
-):
-    root: Annotated[
+Tool = TypeAliasType(
+    "Tool",
+    Annotated[
         FunctionTool
         | WebSearchTool
         | FileSearchTool
         | McpTool
         | CodeInterpreterTool
         | WebExtractorTool,
-        Field(
-            description="A tool the model may call while generating a response, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""A tool the model may call while generating a response, told apart by `type`."""
 
 
-class WebSearchAction(
-    RootModel[WebSearchActionSearch | WebSearchActionOpenPage | WebSearchActionFind]
-):
-    root: Annotated[
+WebSearchAction = TypeAliasType(
+    "WebSearchAction",
+    Annotated[
         WebSearchActionSearch | WebSearchActionOpenPage | WebSearchActionFind,
-        Field(
-            description="The action taken in a web search call, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""The action taken in a web search call, told apart by `type`."""
 
 
-class InputItem(
-    RootModel[
-        ResponseFunctionToolCall
-        | FunctionCallOutput
-        | ResponseReasoningItem
-        | ResponseOutputMessage
-        | EasyInputMessage
-        | Message
-        | ItemReference
-    ]
-):
-    root: Annotated[
-        ResponseFunctionToolCall
-        | FunctionCallOutput
-        | ResponseReasoningItem
-        | ResponseOutputMessage
-        | EasyInputMessage
-        | Message
-        | ItemReference,
-        Field(
-            description='One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`.'
-        ),
-    ]
+InputItem = TypeAliasType(
+    "InputItem",
+    ResponseFunctionToolCall
+    | FunctionCallOutput
+    | ResponseReasoningItem
+    | ResponseOutputMessage
+    | EasyInputMessage
+    | Message
+    | ItemReference,
+)
+"""One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
 
 
 class ResponseFunctionWebSearch(Model):
-    """
-    The results of a web search tool call (OpenAI `ResponseFunctionWebSearch`).
-    """
+    """The results of a web search tool call (OpenAI `ResponseFunctionWebSearch`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["web_search_call"],
-        Field(
-            description="The type of the web search tool call. Always `web_search_call`."
-        ),
-    ]
-    id: Annotated[str, Field(description="The unique ID of the web search tool call.")]
-    status: Annotated[
-        Literal["in_progress", "searching", "completed", "failed"],
-        Field(description="The status of the web search tool call."),
-    ]
-    action: Annotated[
-        WebSearchAction | MISSING,
-        Field(description="The action taken in this search call."),
-    ] = MISSING
+    type: Literal["web_search_call"]
+    """The type of the web search tool call. Always `web_search_call`."""
+    id: str
+    """The unique ID of the web search tool call."""
+    status: Literal["in_progress", "searching", "completed", "failed"]
+    """The status of the web search tool call."""
+    action: WebSearchAction | None = None
+    """The action taken in this search call."""
 
 
-class ResponseInput(RootModel[str | list[InputItem]]):
-    root: Annotated[
-        str | list[InputItem],
-        Field(description="Text input to the model, or a list of input items."),
-    ]
+ResponseInput = TypeAliasType("ResponseInput", str | list[InputItem])
+"""Text input to the model, or a list of input items."""
 
 
 class CreateResponseRequest(Model):
-    """
-    The body of `POST /v1/responses` (OpenAI Responses API create parameters).
-    """
+    """The body of `POST /v1/responses` (OpenAI Responses API create parameters)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    model: Annotated[
-        str,
-        Field(
-            description="The model ID used to generate the response, e.g. `gpt-5.4` or `qwen3.6-plus`."
-        ),
-    ]
-    input: Annotated[
-        ResponseInput | MISSING,
-        Field(
-            description="Text, image, or file inputs to the model, used to generate a response."
-        ),
-    ] = MISSING
-    instructions: Annotated[
-        str | None | MISSING,
-        Field(
-            description="A system (or developer) message inserted into the model's context."
-        ),
-    ] = MISSING
-    previous_response_id: Annotated[
-        str | None | MISSING,
-        Field(
-            description="The unique ID of the previous response to the model, for multi-turn conversations."
-        ),
-    ] = MISSING
-    conversation: Annotated[
-        str | ResponseConversationParam | None | MISSING,
-        Field(
-            description="The conversation that this response belongs to, by ID or as an object."
-        ),
-    ] = MISSING
-    include: Annotated[
-        list[ResponseIncludable] | None | MISSING,
-        Field(description="Additional output data to include in the model response."),
-    ] = MISSING
-    tools: Annotated[
-        list[Tool] | MISSING,
-        Field(
-            description="An array of tools the model may call while generating a response."
-        ),
-    ] = MISSING
-    tool_choice: Annotated[
-        ToolChoice | MISSING,
-        Field(description="How the model should select which tool (or tools) to use."),
-    ] = MISSING
-    text: Annotated[
-        ResponseTextConfig | MISSING,
-        Field(description="Configuration options for a text response from the model."),
-    ] = MISSING
-    reasoning: Annotated[
-        Reasoning | None | MISSING,
-        Field(description="Configuration options for reasoning models."),
-    ] = MISSING
-    temperature: Annotated[
-        float | None | MISSING,
-        Field(description="Sampling temperature between 0 and 2.", ge=0.0, le=2.0),
-    ] = MISSING
-    top_p: Annotated[
-        float | None | MISSING,
-        Field(description="Nucleus sampling probability mass.", ge=0.0, le=1.0),
-    ] = MISSING
-    max_output_tokens: Annotated[
-        int | None | MISSING,
-        Field(
-            description="An upper bound for the number of tokens that can be generated, including reasoning tokens."
-        ),
-    ] = MISSING
-    max_tool_calls: Annotated[
-        int | None | MISSING,
-        Field(
-            description="The maximum number of total calls to built-in tools that can be processed in a response."
-        ),
-    ] = MISSING
-    parallel_tool_calls: Annotated[
-        bool | None | MISSING,
-        Field(description="Whether to allow the model to run tool calls in parallel."),
-    ] = MISSING
-    store: Annotated[
-        bool | None | MISSING,
-        Field(
-            description="Whether to store the generated model response for later retrieval via API."
-        ),
-    ] = MISSING
-    stream: Annotated[
-        bool | None | MISSING,
-        Field(
-            description="If true, the response is streamed to the client as server-sent events."
-        ),
-    ] = MISSING
-    metadata: Annotated[
-        Metadata | None | MISSING,
-        Field(description="Key-value pairs attached to the response."),
-    ] = MISSING
-    truncation: Annotated[
-        Literal["auto", "disabled"] | None | MISSING,
-        Field(description="The truncation strategy to use for the model response."),
-    ] = MISSING
-    user: Annotated[
-        str | MISSING,
-        Field(
-            description="A stable identifier for your end-users (deprecated in favour of `safety_identifier`)."
-        ),
-    ] = MISSING
-    safety_identifier: Annotated[
-        str | MISSING,
-        Field(
-            description="A stable identifier used to help detect users of your application that may violate usage policies."
-        ),
-    ] = MISSING
-    prompt_cache_key: Annotated[
-        str | MISSING,
-        Field(
-            description="Used to cache responses for similar requests to optimize cache hit rates."
-        ),
-    ] = MISSING
-    service_tier: Annotated[
-        Literal["auto", "default", "flex", "scale", "priority"] | None | MISSING,
-        Field(
-            description="Specifies the processing type used for serving the request."
-        ),
-    ] = MISSING
-    background: Annotated[
-        bool | None | MISSING,
-        Field(description="Whether to run the model response in the background."),
-    ] = MISSING
-    top_logprobs: Annotated[
-        int | None | MISSING,
-        Field(
-            description="The number of most likely tokens to return at each token position.",
-            ge=0,
-            le=20,
-        ),
-    ] = MISSING
-    max_tokens: Annotated[
-        int | None | MISSING,
-        Field(
-            description="An upper bound for the number of generated tokens (智信's name for `max_output_tokens`)."
-        ),
-    ] = MISSING
-    enable_thinking: Annotated[
-        bool | None | MISSING,
-        Field(description="Whether a Qwen model thinks before it answers (DashScope)."),
-    ] = MISSING
+    model: str
+    """The model ID used to generate the response, e.g. `gpt-5.4` or `qwen3.6-plus`."""
+    input: ResponseInput | None = None
+    """Text, image, or file inputs to the model, used to generate a response."""
+    instructions: str | None = None
+    """A system (or developer) message inserted into the model's context."""
+    previous_response_id: str | None = None
+    """The unique ID of the previous response to the model, for multi-turn conversations."""
+    conversation: str | ResponseConversationParam | None = None
+    """The conversation that this response belongs to, by ID or as an object."""
+    include: list[ResponseIncludable] | None = None
+    """Additional output data to include in the model response."""
+    tools: list[Tool] | None = None
+    """An array of tools the model may call while generating a response."""
+    tool_choice: ToolChoice | None = None
+    """How the model should select which tool (or tools) to use."""
+    text: ResponseTextConfig | None = None
+    """Configuration options for a text response from the model."""
+    reasoning: Reasoning | None = None
+    """Configuration options for reasoning models."""
+    temperature: Annotated[float | None, Field(ge=0.0, le=2.0)] = None
+    """Sampling temperature between 0 and 2."""
+    top_p: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    """Nucleus sampling probability mass."""
+    max_output_tokens: int | None = None
+    """An upper bound for the number of tokens that can be generated, including reasoning tokens."""
+    max_tool_calls: int | None = None
+    """The maximum number of total calls to built-in tools that can be processed in a response."""
+    parallel_tool_calls: bool | None = None
+    """Whether to allow the model to run tool calls in parallel."""
+    store: bool | None = None
+    """Whether to store the generated model response for later retrieval via API."""
+    stream: bool | None = None
+    """If true, the response is streamed to the client as server-sent events."""
+    metadata: Metadata | None = None
+    """Key-value pairs attached to the response."""
+    truncation: Literal["auto", "disabled"] | None = None
+    """The truncation strategy to use for the model response."""
+    user: str | None = None
+    """A stable identifier for your end-users (deprecated in favour of `safety_identifier`)."""
+    safety_identifier: str | None = None
+    """A stable identifier used to help detect users of your application that may violate usage policies."""
+    prompt_cache_key: str | None = None
+    """Used to cache responses for similar requests to optimize cache hit rates."""
+    service_tier: Literal["auto", "default", "flex", "scale", "priority"] | None = None
+    """Specifies the processing type used for serving the request."""
+    background: bool | None = None
+    """Whether to run the model response in the background."""
+    top_logprobs: Annotated[int | None, Field(ge=0, le=20)] = None
+    """The number of most likely tokens to return at each token position."""
+    max_tokens: int | None = None
+    """An upper bound for the number of generated tokens (智信's name for `max_output_tokens`)."""
+    enable_thinking: bool | None = None
+    """Whether a Qwen model thinks before it answers (DashScope)."""
 
 
-class OutputItem(
-    RootModel[
-        ResponseOutputMessage
-        | ResponseReasoningItem
-        | ResponseFunctionToolCall
-        | ResponseFunctionWebSearch
-        | ResponseFileSearchToolCall
-    ]
-):
-    root: Annotated[
+OutputItem = TypeAliasType(
+    "OutputItem",
+    Annotated[
         ResponseOutputMessage
         | ResponseReasoningItem
         | ResponseFunctionToolCall
         | ResponseFunctionWebSearch
         | ResponseFileSearchToolCall,
-        Field(
-            description="An item of the response `output`, told apart by `type`.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""An item of the response `output`, told apart by `type`."""
 
 
-class ResponseObject(Model):
-    """
-    A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client).
-    """
+class Response(ResponseBase):
+    """A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[str, Field(description="Unique identifier for this Response.")]
-    object: Annotated[
-        Literal["response"],
-        Field(description="The object type of this resource. Always `response`."),
-    ]
-    created_at: Annotated[
-        float,
-        Field(
-            description="Unix timestamp (in seconds) of when this Response was created."
-        ),
-    ]
-    completed_at: Annotated[
-        float | None | MISSING,
-        Field(
-            description="Unix timestamp (in seconds) of when this Response was completed."
-        ),
-    ] = MISSING
+    id: str
+    """Unique identifier for this Response."""
+    object: Literal["response"]
+    """The object type of this resource. Always `response`."""
+    created_at: float
+    """Unix timestamp (in seconds) of when this Response was created."""
+    completed_at: float | None = None
+    """Unix timestamp (in seconds) of when this Response was completed."""
     status: ResponseStatus
-    error: Annotated[
-        ResponseError | None | MISSING,
-        Field(
-            description="An error object returned when the model fails to generate a Response."
-        ),
-    ] = MISSING
-    incomplete_details: Annotated[
-        IncompleteDetails | None | MISSING,
-        Field(description="Details about why the response is incomplete."),
-    ] = MISSING
-    instructions: Annotated[
-        str | list[InputItem] | None | MISSING,
-        Field(
-            description="A system (or developer) message inserted into the model's context."
-        ),
-    ] = MISSING
-    max_output_tokens: Annotated[
-        int | None | MISSING,
-        Field(
-            description="An upper bound for the number of tokens that can be generated."
-        ),
-    ] = MISSING
-    max_tool_calls: Annotated[
-        int | None | MISSING,
-        Field(description="The maximum number of total calls to built-in tools."),
-    ] = MISSING
-    model: Annotated[str, Field(description="Model ID used to generate the response.")]
-    output: Annotated[
-        list[OutputItem],
-        Field(description="An array of content items generated by the model."),
-    ]
-    parallel_tool_calls: Annotated[
-        bool | MISSING,
-        Field(description="Whether to allow the model to run tool calls in parallel."),
-    ] = MISSING
-    previous_response_id: Annotated[
-        str | None | MISSING,
-        Field(description="The unique ID of the previous response to the model."),
-    ] = MISSING
-    conversation: Annotated[
-        ResponseConversationParam | None | MISSING,
-        Field(description="The conversation that this response belongs to."),
-    ] = MISSING
-    reasoning: Annotated[
-        Reasoning | None | MISSING,
-        Field(description="Configuration options for reasoning models."),
-    ] = MISSING
-    store: Annotated[
-        bool | MISSING,
-        Field(description="Whether the response was stored for later retrieval."),
-    ] = MISSING
-    temperature: Annotated[
-        float | None | MISSING, Field(description="Sampling temperature used.")
-    ] = MISSING
-    text: Annotated[
-        ResponseTextConfig | None | MISSING,
-        Field(description="Configuration options for a text response from the model."),
-    ] = MISSING
-    tool_choice: Annotated[
-        ToolChoice | MISSING,
-        Field(description="How the model selected which tool (or tools) to use."),
-    ] = MISSING
-    tools: Annotated[
-        list[Tool] | MISSING, Field(description="The tools the model could call.")
-    ] = MISSING
-    top_p: Annotated[
-        float | None | MISSING,
-        Field(description="Nucleus sampling probability mass used."),
-    ] = MISSING
-    top_logprobs: Annotated[
-        int | None | MISSING,
-        Field(
-            description="The number of most likely tokens returned at each token position."
-        ),
-    ] = MISSING
-    truncation: Annotated[
-        Literal["auto", "disabled"] | None | MISSING,
-        Field(description="The truncation strategy used for the model response."),
-    ] = MISSING
-    usage: ResponseUsage | MISSING = MISSING
-    user: Annotated[
-        str | None | MISSING,
-        Field(description="A stable identifier for your end-users."),
-    ] = MISSING
-    safety_identifier: Annotated[
-        str | None | MISSING,
-        Field(description="A stable identifier used to help detect policy violations."),
-    ] = MISSING
-    prompt_cache_key: Annotated[
-        str | None | MISSING, Field(description="The cache key used for the request.")
-    ] = MISSING
-    metadata: Annotated[
-        Metadata | None | MISSING,
-        Field(description="Key-value pairs attached to the response."),
-    ] = MISSING
-    service_tier: Annotated[
-        Literal["auto", "default", "flex", "scale", "priority"] | None | MISSING,
-        Field(description="The processing type used for serving the request."),
-    ] = MISSING
-    background: Annotated[
-        bool | None | MISSING,
-        Field(description="Whether the model response ran in the background."),
-    ] = MISSING
-    frequency_penalty: Annotated[
-        float | None | MISSING, Field(description="The frequency penalty used.")
-    ] = MISSING
-    presence_penalty: Annotated[
-        float | None | MISSING, Field(description="The presence penalty used.")
-    ] = MISSING
+    error: ResponseError | None = None
+    """An error object returned when the model fails to generate a Response."""
+    incomplete_details: IncompleteDetails | None = None
+    """Details about why the response is incomplete."""
+    instructions: str | list[InputItem] | None = None
+    """A system (or developer) message inserted into the model's context."""
+    max_output_tokens: int | None = None
+    """An upper bound for the number of tokens that can be generated."""
+    max_tool_calls: int | None = None
+    """The maximum number of total calls to built-in tools."""
+    model: str
+    """Model ID used to generate the response."""
+    output: list[OutputItem]
+    """An array of content items generated by the model."""
+    parallel_tool_calls: bool | None = None
+    """Whether to allow the model to run tool calls in parallel."""
+    previous_response_id: str | None = None
+    """The unique ID of the previous response to the model."""
+    conversation: ResponseConversationParam | None = None
+    """The conversation that this response belongs to."""
+    reasoning: Reasoning | None = None
+    """Configuration options for reasoning models."""
+    store: bool | None = None
+    """Whether the response was stored for later retrieval."""
+    temperature: float | None = None
+    """Sampling temperature used."""
+    text: ResponseTextConfig | None = None
+    """Configuration options for a text response from the model."""
+    tool_choice: ToolChoice | None = None
+    """How the model selected which tool (or tools) to use."""
+    tools: list[Tool] | None = None
+    """The tools the model could call."""
+    top_p: float | None = None
+    """Nucleus sampling probability mass used."""
+    top_logprobs: int | None = None
+    """The number of most likely tokens returned at each token position."""
+    truncation: Literal["auto", "disabled"] | None = None
+    """The truncation strategy used for the model response."""
+    usage: ResponseUsage | None = None
+    user: str | None = None
+    """A stable identifier for your end-users."""
+    safety_identifier: str | None = None
+    """A stable identifier used to help detect policy violations."""
+    prompt_cache_key: str | None = None
+    """The cache key used for the request."""
+    metadata: Metadata | None = None
+    """Key-value pairs attached to the response."""
+    service_tier: Literal["auto", "default", "flex", "scale", "priority"] | None = None
+    """The processing type used for serving the request."""
+    background: bool | None = None
+    """Whether the model response ran in the background."""
+    frequency_penalty: float | None = None
+    """The frequency penalty used."""
+    presence_penalty: float | None = None
+    """The presence penalty used."""
 
 
 class ResponseOutputItemAddedEvent(Model):
-    """
-    Emitted when a new output item is added. (`response.output_item.added`)
-    """
+    """Emitted when a new output item is added. (`response.output_item.added`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.output_item.added"],
-        Field(
-            description="The type of the event. Always `response.output_item.added`."
-        ),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    item: Annotated[OutputItem, Field(description="The output item.")]
+    type: Literal["response.output_item.added"]
+    """The type of the event. Always `response.output_item.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    item: OutputItem
+    """The output item."""
 
 
 class ResponseOutputItemDoneEvent(Model):
-    """
-    Emitted when an output item is marked done. (`response.output_item.done`)
-    """
+    """Emitted when an output item is marked done. (`response.output_item.done`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.output_item.done"],
-        Field(description="The type of the event. Always `response.output_item.done`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    output_index: Annotated[
-        int,
-        Field(description="The index of the output item in the response's `output`."),
-    ]
-    item: Annotated[OutputItem, Field(description="The output item.")]
+    type: Literal["response.output_item.done"]
+    """The type of the event. Always `response.output_item.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    item: OutputItem
+    """The output item."""
 
 
 class ResponseQueuedEvent(Model):
-    """
-    Emitted when a response is queued and waiting to be processed. (`response.queued`)
-    """
+    """Emitted when a response is queued and waiting to be processed. (`response.queued`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.queued"],
-        Field(description="The type of the event. Always `response.queued`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.queued"]
+    """The type of the event. Always `response.queued`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
 class ResponseCompletedEvent(Model):
-    """
-    Emitted when the model response is complete. (`response.completed`)
-    """
+    """Emitted when the model response is complete. (`response.completed`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.completed"],
-        Field(description="The type of the event. Always `response.completed`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.completed"]
+    """The type of the event. Always `response.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
 class ResponseCreatedEvent(Model):
-    """
-    An event that is emitted when a response is created. (`response.created`)
-    """
+    """An event that is emitted when a response is created. (`response.created`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.created"],
-        Field(description="The type of the event. Always `response.created`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.created"]
+    """The type of the event. Always `response.created`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
 class ResponseFailedEvent(Model):
-    """
-    An event that is emitted when a response fails. (`response.failed`)
-    """
+    """An event that is emitted when a response fails. (`response.failed`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.failed"],
-        Field(description="The type of the event. Always `response.failed`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.failed"]
+    """The type of the event. Always `response.failed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
 class ResponseInProgressEvent(Model):
-    """
-    Emitted when the response is in progress. (`response.in_progress`)
-    """
+    """Emitted when the response is in progress. (`response.in_progress`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.in_progress"],
-        Field(description="The type of the event. Always `response.in_progress`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.in_progress"]
+    """The type of the event. Always `response.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
 class ResponseIncompleteEvent(Model):
-    """
-    An event that is emitted when a response finishes as incomplete. (`response.incomplete`)
-    """
+    """An event that is emitted when a response finishes as incomplete. (`response.incomplete`)"""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.incomplete"],
-        Field(description="The type of the event. Always `response.incomplete`."),
-    ]
-    sequence_number: Annotated[
-        int, Field(description="The sequence number of this event.")
-    ]
-    response: Annotated[
-        ResponseObject, Field(description="The response this event is about.")
-    ]
+    type: Literal["response.incomplete"]
+    """The type of the event. Always `response.incomplete`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
 
 
-class ResponseStreamEvent(
-    RootModel[
-        ResponseCreatedEvent
-        | ResponseQueuedEvent
-        | ResponseInProgressEvent
-        | ResponseCompletedEvent
-        | ResponseFailedEvent
-        | ResponseIncompleteEvent
-        | ResponseOutputItemAddedEvent
-        | ResponseOutputItemDoneEvent
-        | ResponseContentPartAddedEvent
-        | ResponseContentPartDoneEvent
-        | ResponseTextDeltaEvent
-        | ResponseTextDoneEvent
-        | ResponseFunctionCallArgumentsDeltaEvent
-        | ResponseFunctionCallArgumentsDoneEvent
-        | ResponseReasoningSummaryTextDeltaEvent
-        | ResponseReasoningSummaryTextDoneEvent
-        | ResponseRefusalDeltaEvent
-        | ResponseRefusalDoneEvent
-        | ResponseErrorEvent
-    ]
-):
-    root: Annotated[
+ResponseStreamEvent = TypeAliasType(
+    "ResponseStreamEvent",
+    Annotated[
         ResponseCreatedEvent
         | ResponseQueuedEvent
         | ResponseInProgressEvent
@@ -2333,8 +1525,18 @@ class ResponseStreamEvent(
         | ResponseRefusalDeltaEvent
         | ResponseRefusalDoneEvent
         | ResponseErrorEvent,
-        Field(
-            description="One server-sent event of a streamed response (`stream: true`); `type` equals the SSE `event:` name.",
-            discriminator="type",
-        ),
-    ]
+        Field(discriminator="type"),
+    ],
+)
+"""One server-sent event of a streamed response (`stream: true`); `type` equals the SSE `event:` name."""
+
+
+from pydantic import RootModel  # noqa: E402
+
+
+class ZhixinErrorBodyPayload(RootModel[ZhixinErrorBody]):
+    """The model parse() builds `error` payloads with."""
+
+
+class ResponseStreamEventPayload(RootModel[ResponseStreamEvent]):
+    """The model parse() builds `event` payloads with."""

@@ -17,9 +17,9 @@ from .json_schemas import json_schemas
 from .lint import lint
 from .load import VendorRoot, discover_vendors
 from .manifest import write_manifest
-from .openapi_client import write_client
-from .package import dump_json, write_package
+from .package import write_package
 from .pydantic_models import write_models
+from .typed_params import write_params
 from .vendor_matrix import write_matrix
 from .version import stamp_version
 
@@ -51,13 +51,10 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
     roots = kind_components(document)
     schemas = stage("jsonschema", json_schemas, document)
     package = out / root.package_name
-    with tempfile.TemporaryDirectory() as work:
-        openapi_json = Path(work) / "openapi.json"
-        openapi_json.write_text(dump_json(document), encoding="utf-8")
-        package.mkdir(parents=True)
-        stage("models", write_models, openapi_json, package / "models.py")
-        stage("client", write_client, openapi_json, package / "client")
-    stage("package", write_package, root, document, roots, schemas, out)
+    package.mkdir(parents=True)
+    kind_models = stage("models", write_models, document, roots, package / "models.py")
+    stage("params", write_params, document, schemas["request"], package / "params.py")
+    stage("package", write_package, root, document, kind_models, schemas, out)
     stage("format", format_package, package)
     stage("version", stamp_version, out, root, document)
     stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)

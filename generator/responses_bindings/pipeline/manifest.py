@@ -9,7 +9,7 @@ from pathlib import Path
 from .package import dump_json
 
 MANIFEST_NAME = "manifest.json"
-TOOLS = ("responses-bindings", "datamodel-code-generator", "openapi-python-client", "ruff")
+TOOLS = ("responses-bindings", "datamodel-code-generator", "ruff")
 
 
 def sha256(path: Path) -> str:

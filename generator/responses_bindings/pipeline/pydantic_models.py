@@ -1,16 +1,23 @@
 """Stage "models": pydantic v2 models from the bundle with datamodel-code-generator.
 
-Flags, and why (shared/DESIGN.md): strict nullability and the MISSING sentinel so that
-`null` is refused where the schema refuses it and unset keys stay out of `model_dump()`;
-unknown keys kept (`--extra-fields allow`); Literal instead of Enum so models compare to
-plain JSON values; no timestamp so output is byte-identical run to run.
+The models read like openai-python's: unions, enums and maps are plain type aliases (no
+`RootModel`, so no `.root`), enums and consts are `Literal` strings, an absent optional field
+reads as `None` (unset fields stay out of `model_dump(exclude_unset=True)`, so round trips are
+lossless), each field's description is its docstring, unknown keys are kept
+(`--extra-fields allow`), and the response kind's class is `Response`. The models are laxer
+than the spec on one thing only: they take `null` for an optional field; the JSON Schema check
+that parse() runs first is what refuses a `null` the spec forbids. No timestamp, so output is
+byte-identical run to run.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
+import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from ..common.document import COMPONENT_PREFIX
 from .external import run_tool, tool_path
@@ -19,6 +26,7 @@ from .lint import type_values
 DATAMODEL_CODEGEN_FLAGS = [
     "--input-file-type", "openapi",
     "--output-model-type", "pydantic_v2.BaseModel",
+    "--use-type-alias",
     "--use-annotated",
     "--field-constraints",
     "--use-union-operator",
@@ -27,12 +35,16 @@ DATAMODEL_CODEGEN_FLAGS = [
     "--target-python-version", "3.11",
     "--disable-timestamp",
     "--use-schema-description",
+    "--use-field-description",
+    "--use-single-line-docstring",
     "--strict-nullable",
-    "--use-missing-sentinel",
     "--target-pydantic-version", "2.14",
     "--extra-fields", "allow",
     "--formatters", "ruff-format",
 ]
+
+# The class users get for the `response` kind, whatever the spec calls its component.
+RESPONSE_CLASS = "Response"
 
 
 def tag_unions(document: dict) -> dict:
@@ -60,13 +72,48 @@ def tag_unions(document: dict) -> dict:
     return tagged
 
 
-def write_models(openapi_json: Path, target: Path) -> None:
-    """Write the models module `target` from the bundled `openapi_json`."""
-    document = json.loads(openapi_json.read_text("utf-8"))
-    models_view = openapi_json.parent / "models-view" / "openapi.json"  # same name: it heads models.py
-    models_view.parent.mkdir(exist_ok=True)
-    models_view.write_text(json.dumps(tag_unions(document), indent=2, ensure_ascii=False) + "\n", "utf-8")
-    args = [tool_path("datamodel-codegen"), "--input", models_view.name, "--output", str(target.resolve())]
-    # The runtime `_model.Model` writes wire names back out (`schema`, never `schema_`).
-    args += ["--base-class", f"{target.parent.name}._model.Model"]
-    run_tool(args + DATAMODEL_CODEGEN_FLAGS, cwd=models_view.parent)
+def class_names(kind_roots: dict[str, str]) -> dict[str, str]:
+    """Kind -> the name of its root in the models module (the response kind's is `Response`)."""
+    return {kind: RESPONSE_CLASS if kind == "response" else root for kind, root in kind_roots.items()}
+
+
+def payload_wrappers(wrapped: dict[str, str], names: dict[str, str]) -> str:
+    """Source of the `RootModel`s that parse() builds the union kinds with (it returns the member)."""
+    if not wrapped:
+        return ""
+    classes = "\n\n".join(
+        f'class {wrapper}(RootModel[{names[kind]}]):\n    """The model parse() builds `{kind}` payloads with."""\n'
+        for kind, wrapper in wrapped.items()
+    )
+    return f"\n\nfrom pydantic import RootModel  # noqa: E402\n\n\n{classes}"
+
+
+class KindModel(NamedTuple):
+    """A payload kind in the models module: the type parse() returns, the class it validates with."""
+
+    type_name: str
+    parse_class: str
+
+
+def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> dict[str, KindModel]:
+    """Write the models module `target` from the bundled `document`; return each kind's models.
+
+    parse() calls `model_validate` on a class, so a kind whose root is a union (a type alias)
+    gets a small `RootModel` wrapper appended to the module.
+    """
+    package = target.parent.name
+    names = class_names(kind_roots)
+    args = [
+        "--base-class", f"{package}._model.Model",  # writes wire names back out (`schema`, never `schema_`)
+        "--base-class-map", json.dumps({RESPONSE_CLASS: f"{package}._response.ResponseBase"}),  # output_text
+        "--model-name-map", json.dumps({kind_roots["response"]: RESPONSE_CLASS}),
+    ]
+    with tempfile.TemporaryDirectory() as work:
+        view = Path(work) / "openapi.json"  # its name heads models.py
+        view.write_text(json.dumps(tag_unions(document), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        run_tool([tool_path("datamodel-codegen"), "--input", view.name, "--output", "models.py", *args, *DATAMODEL_CODEGEN_FLAGS], cwd=Path(work))
+        source = (Path(work) / "models.py").read_text("utf-8")
+    classes = {node.name for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
+    wrapped = {kind: f"{name}Payload" for kind, name in names.items() if name not in classes}
+    target.write_text(source + payload_wrappers(wrapped, names), "utf-8")
+    return {kind: KindModel(name, wrapped.get(kind, name)) for kind, name in names.items()}

@@ -3,157 +3,134 @@
 
 from __future__ import annotations
 from typing import Annotated, Literal
-from pydantic import ConfigDict, Field, MISSING, RootModel
 from acme_responses._model import Model
+from pydantic import ConfigDict, Field
+from typing_extensions import TypeAliasType
+from acme_responses._response import ResponseBase
 
 
 class DeltaEvent(Model):
-    """
-    A text delta. Source https://example.test/docs.
-    """
+    """A text delta. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.output_text.delta"],
-        Field(description="Always `response.output_text.delta`."),
-    ]
-    delta: Annotated[str, Field(description="The added text.")]
+    type: Literal["response.output_text.delta"]
+    """Always `response.output_text.delta`."""
+    delta: str
+    """The added text."""
 
 
 class Error(Model):
-    """
-    An error body. Source https://example.test/docs.
-    """
+    """An error body. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    message: Annotated[str, Field(description="What went wrong.")]
-    code: Annotated[
-        str | None | MISSING, Field(description="A machine-readable code, or null.")
-    ] = MISSING
+    message: str
+    """What went wrong."""
+    code: str | None = None
+    """A machine-readable code, or null."""
 
 
 class FunctionTool(Model):
-    """
-    A function the model may call. Source https://example.test/docs.
-    """
+    """A function the model may call. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[Literal["function"], Field(description="Always `function`.")]
-    name: Annotated[str, Field(description="The function's name.")]
+    type: Literal["function"]
+    """Always `function`."""
+    name: str
+    """The function's name."""
 
 
 class Reasoning(Model):
-    """
-    Reasoning options. Source https://example.test/docs.
-    """
+    """Reasoning options. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    effort: Annotated[
-        Literal["low", "high"] | None | MISSING,
-        Field(description="How hard to think; null for the default."),
-    ] = MISSING
+    effort: Literal["low", "high"] | None = None
+    """How hard to think; null for the default."""
 
 
 class SearchTool(Model):
-    """
-    A hosted search tool. Source https://example.test/docs.
-    """
+    """A hosted search tool. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["search", "search_preview"],
-        Field(description="The search tool's type."),
-    ]
+    type: Literal["search", "search_preview"]
+    """The search tool's type."""
 
 
-class Tool(RootModel[FunctionTool | SearchTool]):
-    root: Annotated[
-        FunctionTool | SearchTool,
-        Field(
-            description="A tool, told apart by its required `type` const. Source https://example.test/docs.",
-            discriminator="type",
-        ),
-    ]
+Tool = TypeAliasType(
+    "Tool", Annotated[FunctionTool | SearchTool, Field(discriminator="type")]
+)
+"""A tool, told apart by its required `type` const. Source https://example.test/docs."""
 
 
 class Usage(Model):
-    """
-    Token counts. Source https://example.test/docs.
-    """
+    """Token counts. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    total_tokens: Annotated[int, Field(description="All tokens.", ge=0)]
-    billing_type: Annotated[
-        str | MISSING, Field(description="How the call is billed.")
-    ] = MISSING
+    total_tokens: Annotated[int, Field(ge=0)]
+    """All tokens."""
+    billing_type: str | None = None
+    """How the call is billed."""
 
 
 class Request(Model):
-    """
-    A request with a discriminated tool union and a nullable union. Source https://example.test/docs.
-    """
+    """A request with a discriminated tool union and a nullable union. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    model: Annotated[str, Field(description="The model id.")]
-    tools: Annotated[
-        list[Tool] | MISSING, Field(description="Tools, told apart by `type`.")
-    ] = MISSING
-    reasoning: Annotated[
-        Reasoning | None | MISSING, Field(description="A nullable object.")
-    ] = MISSING
+    model: str
+    """The model id."""
+    tools: list[Tool] | None = None
+    """Tools, told apart by `type`."""
+    reasoning: Reasoning | None = None
+    """A nullable object."""
 
 
-class Response(Model):
-    """
-    A response whose `usage` is required but nullable. Source https://example.test/docs.
-    """
+class Response(ResponseBase):
+    """A response whose `usage` is required but nullable. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    id: Annotated[str, Field(description="The response id.")]
-    status: Annotated[
-        Literal["completed", "failed"] | None, Field(description="The response status.")
-    ]
-    usage: Annotated[
-        Usage | None,
-        Field(description="Token counts; null until the response completes."),
-    ]
+    id: str
+    """The response id."""
+    status: Literal["completed", "failed"] | None
+    """The response status."""
+    usage: Usage | None
+    """Token counts; null until the response completes."""
 
 
 class CreatedEvent(Model):
-    """
-    The response was created. Source https://example.test/docs.
-    """
+    """The response was created. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Annotated[
-        Literal["response.created"], Field(description="Always `response.created`.")
-    ]
-    response: Annotated[Response, Field(description="The response so far.")]
+    type: Literal["response.created"]
+    """Always `response.created`."""
+    response: Response
+    """The response so far."""
 
 
-class Event(RootModel[CreatedEvent | DeltaEvent]):
-    root: Annotated[
-        CreatedEvent | DeltaEvent,
-        Field(
-            description="A stream event, told apart by `type`. Source https://example.test/docs.",
-            discriminator="type",
-        ),
-    ]
+Event = TypeAliasType(
+    "Event", Annotated[CreatedEvent | DeltaEvent, Field(discriminator="type")]
+)
+"""A stream event, told apart by `type`. Source https://example.test/docs."""
+
+
+from pydantic import RootModel  # noqa: E402
+
+
+class EventPayload(RootModel[Event]):
+    """The model parse() builds `event` payloads with."""

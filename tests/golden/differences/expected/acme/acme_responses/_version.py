@@ -1,0 +1,4 @@
+"""This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
+
+__version__ = "1.0.0+h126a2b5ae81a"
+API_VERSION = "1.0.0"
