@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from responses_bindings.mock import MockServer, VendorMock
+from responses_bindings.commands.mock import MockServer, VendorMock
 
-from conftest import GENERATED, REPO, VENDORS, readme_python_blocks
+from conftest import GENERATED, VENDORS, readme_python_blocks
 
-SCRIPTS = REPO / "tests" / "typing"
+SCRIPTS = Path(__file__).resolve().parent / "typing"
 USER_OK = SCRIPTS / "user_ok.py"
 USER_WRONG = SCRIPTS / "user_wrong.py"
 EXPECTED = re.compile(r"#\s*expect-error:\s*(.+)$")

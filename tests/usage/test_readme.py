@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from responses_bindings.mock import MockServer, VendorMock
+from responses_bindings.commands.mock import MockServer, VendorMock
 
 from conftest import GENERATED, VENDORS, bundled_document, readme_python_blocks
 
