@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import diff, examples, generate, lint, matrix, mock, validate
+from .commands import diff, examples, generate, lint, matrix, mock, record, validate
 from .errors import LintFailed, SpecError, ToolError, UsageError
 
-COMMANDS = (generate, lint, examples, validate, mock, diff, matrix)
+COMMANDS = (generate, lint, examples, validate, mock, record, diff, matrix)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ._response import Response
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
+    from .testing import RecordingError, RecordingNotFound, ReplayTransport
 
 _LAZY = {
     "models": ".models",
@@ -67,6 +68,9 @@ _LAZY = {
     "AsyncStream": "._streaming",
     "Stream": "._streaming",
     "UnknownEvent": "._streaming",
+    "RecordingError": ".testing",
+    "RecordingNotFound": ".testing",
+    "ReplayTransport": ".testing",
 }
 
 
@@ -103,6 +107,9 @@ __all__ = [
     "PayloadError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RecordingError",
+    "RecordingNotFound",
+    "ReplayTransport",
     "Response",
     "ResponseFailedError",
     "ResponseValidationError",
