@@ -537,33 +537,54 @@ def test_mock_verbose_logs_streamed_replies(vendor, capsys):
 # --- in users' own tests ------------------------------------------------------------------------
 
 
-def test_the_pytest_fixture_replays_recordings(tmp_path):
-    """A user's test suite with the plugin enabled, run by pytest in its own process."""
+def readme_block(after: str) -> str:
+    """The first Python code block of the README after the text `after`."""
+    text = (REPO / "README.md").read_text("utf-8")
+    return text[text.index(after) :].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def run_pytest(folder: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(GENERATED / "zhixin")}
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=cwd or folder,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_readme_replay_example_and_the_pytest_plugin_work(tmp_path):
+    """The README's ReplayTransport and fixture example, run by pytest as a user's test file would be;
+    plus the fixture's other source of folder, the ini option."""
     vendor = "zhixin"
-    _write(tmp_path / "tests" / "recordings", "0001", {"model": "m", "input": "hi"}, body_of(json_answer(vendor)))
-    (tmp_path / "tests" / "conftest.py").write_text('pytest_plugins = ["zhixin_responses.testing"]\n')
-    (tmp_path / "tests" / "test_user.py").write_text(textwrap.dedent("""
+    story = {"model": "qwen-plus", "input": "Tell me a story."}
+    _write(tmp_path / "recordings" / "story", "0001", story, body_of(json_answer(vendor)))
+    _write(tmp_path / "recordings", "0001", story, body_of(json_answer(vendor)))
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["zhixin_responses.testing"]\n')
+    (tmp_path / "test_readme.py").write_text(readme_block("In your tests, with only the generated package"))
+    (tmp_path / "test_ini.py").write_text(textwrap.dedent("""
         import httpx
-        import pytest
         import zhixin_responses
 
-        def ask(transport):
-            client = zhixin_responses.Client(api_key="test", http_client=httpx.Client(transport=transport))
-            return client.responses.create(model="m", input="hi").output_text
-
-        @pytest.mark.zhixin_recordings("recordings")
-        def test_marked(zhixin_replay):
-            assert ask(zhixin_replay)
-
-        def test_from_the_ini_option(zhixin_replay):
-            assert ask(zhixin_replay)
+        def test_the_ini_option_names_the_folder(zhixin_replay):
+            client = zhixin_responses.Client(api_key="test", http_client=httpx.Client(transport=zhixin_replay))
+            assert client.responses.create(model="qwen-plus", input="Tell me a story.").output_text
     """))
-    (tmp_path / "pytest.ini").write_text("[pytest]\nzhixin_recordings = tests/recordings\naddopts = --strict-markers -p no:cacheprovider\n")
-    env = {**os.environ, "PYTHONPATH": str(GENERATED / vendor)}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests"], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 passed" in result.stdout
+    (tmp_path / "pytest.ini").write_text("[pytest]\nzhixin_recordings = recordings\naddopts = --strict-markers\n")
+    result = run_pytest(tmp_path)
+    assert result.returncode == 0 and "2 passed" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_package_readme_example_works(vendor, tmp_path, monkeypatch):
+    _write(tmp_path / "recordings", "0001", {"model": "m", "input": "Hello"}, body_of(json_answer(vendor)))
+    text = (GENERATED / vendor / "README.md").read_text("utf-8")
+    block = text[text.index("## Testing with recorded traffic") :].split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(block, scope)
+    assert scope["client"].responses.create(model="m", input="Hello").id == documented(vendor)["id"]
+
+
+def test_the_readme_mock_fixture_works(tmp_path):
+    (tmp_path / "test_gateway.py").write_text(readme_block("### The mock gateway"))
+    result = run_pytest(tmp_path, str(tmp_path / "test_gateway.py"), "--rootdir", str(tmp_path), cwd=REPO)
+    assert result.returncode == 0 and "1 passed" in result.stdout, result.stdout + result.stderr
 
 
 def test_the_testing_module_stays_light():

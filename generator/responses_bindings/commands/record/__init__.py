@@ -2,9 +2,11 @@
 
 Listens on 127.0.0.1 only and forwards each request, unchanged, to the `--upstream` URL;
 the answer goes back to the client as it arrives (an event stream event by event). Each
-exchange is written into `--dir` (see the recording format in the package's `_recording`
-module: request body, status, response headers, body as received, never the key) and checked
-on the way through with the vendor package's validate(); problems are printed as they pass.
+exchange is written into `--dir`, numbered in arrival order: NNNN.http (the request line, the
+status line and the response headers), NNNN.request.json and NNNN.response.json / .sse / .txt
+(the body as received, gzip undone). The key is never written (no Authorization header; `***`
+wherever it appears). Each request, response and stream event is checked on the way through
+with the vendor package's validate(), and problems are printed as they pass.
 Replay them with `responses-bindings mock --vendor V --replay DIR` or, in your tests,
 `<vendor>_responses.testing.ReplayTransport(DIR)`.
 """
