@@ -17,6 +17,7 @@ import json
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -362,6 +363,36 @@ def test_a_recording_never_holds_the_key(vendor, tmp_path):
     assert all(KEY not in line for line in said)
 
 
+# --- limits and failures ----------------------------------------------------------------------
+
+
+def test_limits_and_failures_are_answered_and_said(tmp_path):
+    vendor = "zhixin"
+    big = body_of(json_answer(vendor))
+    answers = [Answer([big]), Answer([b"\x00" * 50], headers=[("Content-Type", "application/json"), ("Content-Encoding", "br")])]
+    said: list[str] = []
+    headers = {"Authorization": AUTH[vendor]}
+    with Upstream(*answers) as upstream, RecordingProxy(upstream.url, tmp_path, say=said.append, max_bytes=1000) as proxy:
+        with httpx.Client(base_url=proxy.url, headers=headers, timeout=WAIT) as client:
+            too_big = client.post("/v1/responses", content=b"x" * 1001)
+            forwarded = client.post("/v1/responses", json={"model": "m"})
+            unreadable = client.post("/v1/responses", json={"model": "m", "input": "br"})
+        with socket.create_connection(proxy.server_address, timeout=WAIT) as raw:
+            raw.sendall(b"GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n")
+            elsewhere = raw.recv(1000)
+    assert too_big.status_code == 413 and "limited to 1000 bytes" in too_big.json()["error"]["message"]
+    assert forwarded.content == big  # forwarded whole; only the recording stops
+    assert unreadable.content == b"\x00" * 50
+    assert elsewhere.startswith(b"HTTP/1.1 400 ") and len(upstream.requests) == 2
+    first, second = recorded(tmp_path)
+    assert first.body == big[:1000] and first.notes == ("incomplete: only the first 1000 bytes of the body were recorded (--max-bytes)",)
+    assert second.body == b"" and second.notes[0].startswith("withheld: Content-Encoding 'br'")
+    with RecordingProxy("http://127.0.0.1:9", tmp_path / "none", say=said.append) as proxy:  # nothing listens on port 9
+        refused = httpx.post(proxy.url + "/v1/responses", json={"model": "m"}, headers=headers, timeout=WAIT)
+    assert refused.status_code == 502 and "the upstream did not answer" in said[-1]
+    assert not (tmp_path / "none").exists()
+
+
 # --- deviations, live and afterwards ------------------------------------------------------------
 
 
@@ -398,9 +429,13 @@ def test_deviations_are_reported_live_and_by_validating_the_recording(vendor, tm
     problems = [(index, str(issue)) for index, (_, data) in enumerate(stream_events(exchanges[1].body))
                 for issue in pkg.validate(data, "event")]
     assert problems == [(1, "/sequence_number: expected integer, found string \"one\"")]
-    cli = subprocess.run([*CLI, "--out", str(GENERATED), "validate", "--vendor", vendor, "--strict", "--kind", "response",
-                          str(tmp_path / "0001.response.json")], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert cli.returncode == 1 and "/status" in cli.stdout and "/x_new_field" in cli.stdout
+    cli = subprocess.run([*CLI, "--out", str(GENERATED), "validate", "--vendor", vendor, "--strict", str(tmp_path)],
+                         capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert cli.returncode == 1, cli.stdout + cli.stderr
+    reported = {(line.split(":", 1)[0], pointer) for line in cli.stdout.splitlines()
+                for pointer in ("/status:", "/x_new_field:", "/temperature:") if pointer in line}
+    assert reported == {(f"{folder}/0001.response.json", "/status:"), (f"{folder}/0001.response.json", "/x_new_field:"),
+                        (f"{folder}/0001.request.json", "/temperature:")}
 
 
 def test_allow_is_passed_through_only_when_validate_takes_it(vendor):

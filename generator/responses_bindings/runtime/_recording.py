@@ -61,22 +61,24 @@ class EventSplitter:
     fed in pieces as they arrive; `b"".join` of every block and `rest()` is the input."""
 
     def __init__(self) -> None:
-        self._pending = b""
+        self._pending = bytearray()
 
     def feed(self, data: bytes) -> list[bytes]:
+        resume = max(0, len(self._pending) - 3)  # a blank line is at most 4 bytes: scan only what is new
         self._pending += data
         blocks, start = [], 0
-        for match in _BLANK_LINE.finditer(self._pending):
+        for match in _BLANK_LINE.finditer(self._pending, resume):
             if match.end() == len(self._pending) and self._pending.endswith(b"\r"):
                 break  # a CR at the very end may be the first half of a CRLF
-            blocks.append(self._pending[start : match.end()])
+            blocks.append(bytes(self._pending[start : match.end()]))
             start = match.end()
-        self._pending = self._pending[start:]
+        if start:
+            del self._pending[:start]
         return blocks
 
     def rest(self) -> bytes:
         """What followed the last complete block (a stream that ended mid-event)."""
-        rest, self._pending = self._pending, b""
+        rest, self._pending = bytes(self._pending), bytearray()
         return rest
 
 
