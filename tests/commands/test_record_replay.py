@@ -65,6 +65,7 @@ class Answer:
 
 class _UpstreamHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server: Upstream
 
     def log_message(self, format, *args) -> None:

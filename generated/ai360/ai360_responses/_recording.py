@@ -15,7 +15,10 @@ header, no header whose name or value holds the key, and inside a body (or the r
 every occurrence of it is replaced by `***`. The note `# incomplete: why` marks a body that
 ended early; a replay ends it early too.
 
-Only the standard library is imported: the generator uses this module as well.
+Here: writing and reading exchanges (`write_exchange`, `read_folder`), an event stream's
+blocks and events (`EventSplitter`, `stream_events`), the key's redaction, and `Recordings`,
+which finds the exchange that answers a request. Only the standard library is imported: the
+generator uses this module as well.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import os
 import re
 import threading
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._pointer import join
@@ -104,7 +107,8 @@ def split_events(body: bytes) -> list[bytes]:
 
 
 def event_fields(block: bytes) -> tuple[str, bytes | None]:
-    """(event name, data) of one block; data is None for a block without data (a comment, a keep-alive)."""
+    """(event name, data) of one block; data is None when the block dispatches no event (a comment,
+    a keep-alive, empty data)."""
     name, data = "", []
     for line in _LINE_END.split(block):
         if not line or line.startswith(b":"):
@@ -115,7 +119,11 @@ def event_fields(block: bytes) -> tuple[str, bytes | None]:
             name = value.decode("utf-8", "replace")
         elif key == b"data":
             data.append(value)
-    return name, b"\n".join(data) if data else None
+    joined = b"\n".join(data)
+    return (
+        name,
+        joined if joined else None,
+    )  # an empty data buffer dispatches nothing (the SSE spec)
 
 
 def stream_events(body: bytes) -> list[tuple[str, bytes]]:
@@ -245,7 +253,7 @@ class Exchange:
 
     def head(self) -> str:
         """The `.http` file's text."""
-        lines = [f"# {note}" for note in self.notes]
+        lines = [f"# {' '.join(note.splitlines())}" for note in self.notes]
         lines += [
             f"{self.method} {self.path} HTTP/1.1",
             "",
@@ -264,19 +272,13 @@ def redacted(exchange: Exchange, secrets: list[str]) -> Exchange:
         if name.lower() not in UNRECORDED_HEADERS
         and not _holds_secret(f"{name}: {value}", secrets)
     )
-    path = redact_text(exchange.path, secrets)
-    notes = tuple(redact_text(note, secrets) for note in exchange.notes)
-    return Exchange(
-        exchange.name,
-        exchange.method,
-        path,
-        redact(exchange.request_body, secrets),
-        exchange.status,
-        exchange.reason,
-        headers,
-        redact(exchange.body, secrets),
-        notes,
-        exchange.folder,
+    return replace(
+        exchange,
+        path=redact_text(exchange.path, secrets),
+        request_body=redact(exchange.request_body, secrets),
+        headers=headers,
+        body=redact(exchange.body, secrets),
+        notes=tuple(redact_text(n, secrets) for n in exchange.notes),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...common.document import RESPONSES_PATH
 from ...runtime._recording import (
+    INCOMPLETE,
     EventSplitter,
     Exchange,
     body_suffix,
@@ -45,14 +46,14 @@ class Tap:
         self.request_body, self.secrets = body, secrets
         self.check, self.max_bytes = check, max_bytes
         self.say = lambda line: say(redact_text(line, secrets))  # a problem may quote an echoed key
-        self.ours = method == "POST" and path.split("?", 1)[0].endswith(RESPONSES_PATH)
+        self.checked = check is not None and method == "POST" and path.split("?", 1)[0].endswith(RESPONSES_PATH)
         self.problems = 0
         self.events = 0
         self.body = bytearray()
         self.notes: list[str] = []
         self.recording = True
-        if self.ours and self.check:
-            self._report(f"{name}.request.json", "", self.check.problems(body, "request"))
+        if self.checked:
+            self._report(f"{name}.request.json", "", check.problems(body, "request"))
 
     def _report(self, file: str, where: str, problems: list[str]) -> None:
         for problem in problems:
@@ -79,14 +80,18 @@ class Tap:
 
     def feed(self, data: bytes) -> None:
         """A piece of the answer's body, as it came off the wire."""
-        if not self.recording:
-            return
-        if self.decoder is not None:
-            try:
-                data = self.decoder.decompress(data, self.max_bytes - len(self.body) + 1)
-            except zlib.error as exc:
-                return self._stop(f"withheld: the body does not decode as its Content-Encoding says ({exc})")
-        self._keep(data)
+        if self.recording:
+            self._keep(self._decoded(lambda decoder: decoder.decompress(data, self.max_bytes - len(self.body) + 1), data))
+
+    def _decoded(self, step, data: bytes = b"") -> bytes:
+        """`data` through the decoder's `step`; b"" (and the recording withheld) when it does not decode."""
+        if self.decoder is None:
+            return data
+        try:
+            return step(self.decoder)
+        except zlib.error as exc:
+            self._stop(f"withheld: the body does not decode as its Content-Encoding says ({exc})")
+            return b""
 
     def _keep(self, data: bytes) -> None:
         room = self.max_bytes - len(self.body)
@@ -96,13 +101,13 @@ class Tap:
             for block in self.splitter.feed(kept):
                 self._event(block)
         if len(data) > room:
-            self._stop(f"incomplete: only the first {self.max_bytes} bytes of the body were recorded (--max-bytes)")
+            self._stop(f"{INCOMPLETE}: only the first {self.max_bytes} bytes of the body were recorded (--max-bytes)")
 
     def _event(self, block: bytes) -> None:
         name, data = event_fields(block)
         if data is None or data == b"[DONE]":
             return
-        if self.ours and self.check:
+        if self.checked:
             label = f"event #{self.events}" + (f" ({name})" if name else "") + ": "
             self._report(self.file, label, self.check.problems(data, "event"))
         self.events += 1
@@ -110,17 +115,14 @@ class Tap:
     def finish(self, broken: str | None) -> Exchange:
         """The answer has ended (`broken`: why it ended early); check the rest, write the recording."""
         if self.recording and self.decoder is not None:
-            try:
-                self._keep(self.decoder.flush())
-            except zlib.error as exc:
-                self._stop(f"withheld: the body does not decode as its Content-Encoding says ({exc})")
+            self._keep(self._decoded(lambda decoder: decoder.flush()))
         if broken:
-            self.notes.append(f"incomplete: {broken}")
+            self.notes.append(f"{INCOMPLETE}: {broken}")
         if self.splitter is not None:
             rest = self.splitter.rest()
             if rest.strip() and not broken:
                 self._event(rest)  # a last event without its blank line
-        elif self.ours and self.check and self.recording and not broken:
+        elif self.checked and self.recording and not broken:
             self._report(self.file, "", self.check.problems(bytes(self.body), self.kind))
         exchange = Exchange(self.name, self.method, self.path, self.request_body, self.status, self.reason,
                             tuple(self.headers), bytes(self.body), tuple(self.notes), self.folder)
