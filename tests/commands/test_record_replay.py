@@ -477,7 +477,7 @@ def test_an_unmatched_request_names_the_closest_recording(vendor, tmp_path):
                             headers={"Authorization": AUTH[vendor]}, timeout=WAIT)
         wrong_key = httpx.post(mock.url + "/v1/responses", json={"model": "m"}, headers={"Authorization": ""}, timeout=WAIT)
     assert answer.status_code == 404 and expected in answer.text
-    assert wrong_key.status_code == 401
+    assert wrong_key.status_code == 401 and len(mock.requests) == 2
 
 
 def test_repeated_requests_get_their_recordings_in_order(vendor, tmp_path):

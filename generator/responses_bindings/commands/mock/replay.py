@@ -18,7 +18,7 @@ from pathlib import Path
 from ...common.document import RESPONSES_PATH
 from ...runtime._recording import Exchange, RecordingError, RecordingNotFound, Recordings
 from .gateway import MockError, VendorMock
-from .server import MockServer
+from .server import MockServer, Recorded
 
 MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
@@ -50,6 +50,7 @@ class _ReplayHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             return self._error(413, "request_too_large", f"request bodies are limited to {MAX_REQUEST_BYTES} bytes")
         body = self.rfile.read(length)
+        server.record(Recorded(dict(self.headers.items()), body))
         problem = server.mock.auth_problem(self.headers.get(server.mock.auth_name))
         if problem:
             return self._error(401, "invalid_api_key", problem)
@@ -82,7 +83,8 @@ class _ReplayHandler(BaseHTTPRequestHandler):
 
 
 class ReplayServer(MockServer):
-    """The mock server, answering from recordings; `with ReplayServer(recordings, mock) as server:`."""
+    """The mock server answering from recordings (`requests` lists what it received); use as
+    `with ReplayServer(Recordings(folder), VendorMock.from_generated(...)) as server:`."""
 
     def __init__(self, recordings: Recordings, mock: VendorMock, host: str = "127.0.0.1", port: int = 0, verbose: bool = False):
         super().__init__(mock, host, port, verbose)
