@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .errors import LintFailed, SpecError, ToolError, UsageError
 
-COMMANDS = ("generate", "lint", "examples", "validate", "mock", "diff", "matrix")
+COMMANDS = ("generate", "lint", "examples", "validate", "mock", "record", "diff", "matrix")
 GLOBAL_OPTIONS = {"--spec": ("spec", "the spec folder (default: spec)"), "--out": ("generated", "the output folder (default: generated)")}
 
 

@@ -183,6 +183,24 @@ with client.responses.create(model="...", input="Hello", stream=True) as stream:
 Kinds: `request`, `response`, `error`, `event`. `{package}.models` holds the pydantic models,
 `{package}.params` the request as TypedDicts (the keyword arguments of `create()`). JSON
 Schemas (Draft 2020-12) are in `{package}/schemas/`; the bundled OpenAPI document is `openapi.json`.
+
+## Testing with recorded traffic
+
+Record real exchanges once (`responses-bindings record --vendor {root.vendor_id} --upstream URL --dir recordings`),
+then replay them offline, sync or async, byte for byte and event by event:
+
+```python
+import httpx
+import {package}
+from {package}.testing import ReplayTransport
+
+client = {package}.Client(api_key="test", http_client=httpx.Client(transport=ReplayTransport("recordings")))
+```
+
+A request no recording matches raises `RecordingNotFound` naming the closest one. pytest: with
+`pytest_plugins = ["{package}.testing"]` in your root conftest.py, the fixture `{root.vendor_id}_replay` is a
+ReplayTransport for the folder `@pytest.mark.{root.vendor_id}_recordings("folder")` names (relative to the test
+file; default: the ini option `{root.vendor_id}_recordings`, else `recordings`).
 """
 
 

@@ -37,6 +37,10 @@ def serve(out: Path, vendor_id: str, host: str, port: int, api_key: str | None, 
 
 def run(args: argparse.Namespace) -> int:
     """Serve the offline stand-in for one vendor's gateway until interrupted."""
+    if args.replay is not None:
+        from . import replay
+
+        return replay.run(args)
     try:
         serve(args.out, args.vendor, args.host, args.port, args.api_key, args.verbose)
     except MockError as exc:
@@ -53,4 +57,5 @@ def add_parser(commands) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="the address to bind (default 127.0.0.1)")
     parser.add_argument("--api-key", help="accept only this key (default: any non-empty key)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
+    parser.add_argument("--replay", type=Path, metavar="DIR", help="answer with the exchanges `record` wrote into DIR")
     parser.set_defaults(run=run)

@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "1.0.0+h126a2b5ae81a"
+__version__ = "1.0.0+haede3d62c22d"
 API_VERSION = "1.0.0"

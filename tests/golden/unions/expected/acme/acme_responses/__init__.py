@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ._payloads import model_class, parse, validate
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
+    from .testing import RecordingError, RecordingNotFound, ReplayTransport
 
 _LAZY = {
     "models": ".models",
@@ -70,6 +71,9 @@ _LAZY = {
     "AsyncStream": "._streaming",
     "Stream": "._streaming",
     "UnknownEvent": "._streaming",
+    "RecordingError": ".testing",
+    "RecordingNotFound": ".testing",
+    "ReplayTransport": ".testing",
 }
 
 
@@ -106,6 +110,9 @@ __all__ = [
     "PayloadError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RecordingError",
+    "RecordingNotFound",
+    "ReplayTransport",
     "Response",
     "ResponseFailedError",
     "ResponseStreamEvent",
