@@ -8,6 +8,11 @@ from ._errors import ResponseFailedError
 from ._model import Model
 
 
+def _get(node: object, name: str) -> Any:
+    """A field of a typed part, or the key of a part kept as sent."""
+    return node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+
+
 class ResponseBase(Model):
     """What `Response` adds to the fields the vendor's spec gives it."""
 
@@ -17,14 +22,16 @@ class ResponseBase(Model):
 
     @property
     def output_text(self) -> str:
-        """The text of every `output_text` part of every `message` output item, concatenated."""
+        """The text of every `output_text` part of every `message` output item, concatenated
+        (parts kept as sent because they did not fit the spec count when they hold text)."""
         texts = []
-        for item in self.output:
-            if item.type != "message":
+        for item in self.output or ():
+            if _get(item, "type") != "message":
                 continue
-            for part in item.content:
-                if part.type == "output_text":
-                    texts.append(part.text)
+            for part in _get(item, "content") or ():
+                text = _get(part, "text")
+                if _get(part, "type") == "output_text" and isinstance(text, str):
+                    texts.append(text)
         return "".join(texts)
 
     def raise_for_status(self) -> Self:

@@ -16,6 +16,31 @@ class Model(BaseModel):
 
     model_config = ConfigDict(serialize_by_alias=True)
 
+    @property
+    def validation_issues(self) -> list[Any]:
+        """The `Issue`s found where this object deviates from the spec ([] when it fits; see
+        `validation=`). Parts that did not fit are kept as they were sent."""
+        return list((self.__pydantic_private__ or {}).get("_validation_issues", ()))
+
+    def _record(self, issues: list[Any], kept_as_sent: bool) -> None:
+        """Note what `parse()` found (library use): the issues, and whether parts were kept as sent."""
+        if self.__pydantic_private__ is None:
+            object.__setattr__(self, "__pydantic_private__", {})
+        self.__pydantic_private__.update(_validation_issues=list(issues), _kept_as_sent=kept_as_sent)
+
+    def _writes_back_as_sent(self) -> bool:
+        return bool((self.__pydantic_private__ or {}).get("_kept_as_sent"))
+
+    # An object kept as sent (validation "warn"/"off") holds values its field types do not
+    # describe; writing them back is the point, so pydantic's warnings about them are off.
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("warnings", not self._writes_back_as_sent())
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("warnings", not self._writes_back_as_sent())
+        return super().model_dump_json(**kwargs)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data of the fields that were set (`model_dump(mode="json", exclude_unset=True)`)."""
         return self.model_dump(mode="json", exclude_unset=True)
