@@ -28,8 +28,18 @@ __all__ = [
 ]
 
 
+MESSAGE_CHARS = 1000  # the most of a server's text an error message quotes
+
+
+def clipped(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """`text`, cut to `limit` characters with a note of how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters]"
+
+
 class ResponsesError(Exception):
-    """Base class of every error this client raises."""
+    """Base class of every error this package raises."""
 
 
 class APIError(ResponsesError):

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
         StreamInterruptedError,
         UnprocessableEntityError,
     )
-    from ._issues import Issue, PayloadError
-    from ._payloads import model_class, parse, validate
+    from ._issues import Issue, Issues, PayloadError
+    from ._payloads import loads, model_class, parse, validate
     from ._response import Response
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
@@ -57,7 +57,9 @@ _LAZY = {
     "StreamInterruptedError": "._errors",
     "UnprocessableEntityError": "._errors",
     "Issue": "._issues",
+    "Issues": "._issues",
     "PayloadError": "._issues",
+    "loads": "._payloads",
     "model_class": "._payloads",
     "parse": "._payloads",
     "validate": "._payloads",
@@ -98,6 +100,7 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "Issue",
+    "Issues",
     "KINDS",
     "NotFoundError",
     "PayloadError",
@@ -113,6 +116,7 @@ __all__ = [
     "UnknownEvent",
     "UnprocessableEntityError",
     "VENDOR_ID",
+    "loads",
     "model_class",
     "models",
     "parse",
