@@ -84,6 +84,14 @@ def _not_json(data: bytes | str, exc: orjson.JSONDecodeError) -> JSONError:
             return JSONError(
                 "", f"not UTF-8 text: {what} at offset {bad.start}", "not UTF-8"
             )
+    if isinstance(data, bytes) and re.match(
+        rb"-?(NaN|Infinity)", data[exc.pos : exc.pos + 9]
+    ):
+        return JSONError(
+            "",
+            f"not valid JSON: NaN and Infinity are not JSON numbers ({exc})",
+            "not JSON",
+        )
     return JSONError("", f"not valid JSON: {exc}", "not JSON")
 
 

@@ -1,4 +1,4 @@
-"""Typed server-sent events of a streamed response (`stream=True`), parsed with httpx-sse.
+"""Typed server-sent events of a streamed response (`stream=True`), read by _sse.
 
 Each SSE message becomes the model of its `type` (the `ResponseStreamEvent` member whose
 `type` literal matches); a type the spec does not know is kept as an `UnknownEvent` with
@@ -8,19 +8,20 @@ every field. The terminal event (`response.completed` / `failed` / `incomplete`)
 
 from __future__ import annotations
 
-import json
 import typing
 from functools import cache
 
 import httpx
-from httpx_sse import EventSource, SSEError
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import models
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
 from ._issues import Issue
-from ._payloads import validate
+from ._json import decode
+from ._payloads import PARSE_MAX_ISSUES, validate
 from ._response import Response, as_response
+from ._sse import SSEError, aiter_events, iter_events
+from ._transport import release_when_collected, request_id
 
 __all__ = ["AsyncStream", "Stream", "UnknownEvent"]
 
@@ -52,7 +53,7 @@ def event_classes() -> dict[str, type[BaseModel]]:
 def _invalid(
     name: str, data: str, status_code: int, request_id: str | None, exc: Exception
 ) -> ResponseValidationError:
-    issues = validate(data, "event")
+    issues = validate(data, "event", max_issues=PARSE_MAX_ISSUES)
     if not issues and isinstance(exc, ValidationError):
         issues = [
             Issue("/" + "/".join(map(str, e["loc"])), e["msg"])
@@ -71,9 +72,9 @@ def decode_event(
     classes = event_classes()
     cls = classes.get(sse.event)
     try:
+        data = decode(sse.data)
         if cls is not None:
-            return cls.model_validate_json(sse.data, strict=True)
-        data = json.loads(sse.data)
+            return cls.model_validate(data, strict=True)
         if not isinstance(data, dict):
             raise ValueError("an event's data must be a JSON object")
         kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
@@ -90,7 +91,7 @@ class _StreamState:
 
     def __init__(self, response: httpx.Response):
         self.response = response
-        self.request_id = response.headers.get("x-request-id")
+        self.request_id = request_id(response)
         self.final_response: Response | None = None
         self.error_event: BaseModel | None = None
 
@@ -138,6 +139,7 @@ class Stream:
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -151,7 +153,7 @@ class Stream:
     def _iterate(self):
         state = self._state
         try:
-            for sse in EventSource(state.response).iter_sse():
+            for sse in iter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break
@@ -193,6 +195,7 @@ class AsyncStream:
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -205,7 +208,7 @@ class AsyncStream:
     async def _iterate(self):
         state = self._state
         try:
-            async for sse in EventSource(state.response).aiter_sse():
+            async for sse in aiter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break

@@ -1,4 +1,4 @@
-"""Typed server-sent events of a streamed response (`stream=True`), parsed with httpx-sse.
+"""Typed server-sent events of a streamed response (`stream=True`), read by _sse.
 
 Each SSE message becomes the model of its `type` (the `ResponseStreamEvent` member whose
 `type` literal matches); a type the spec does not know is kept as an `UnknownEvent` with
@@ -8,19 +8,20 @@ every field. The terminal event (`response.completed` / `failed` / `incomplete`)
 
 from __future__ import annotations
 
-import json
 import typing
 from functools import cache
 
 import httpx
-from httpx_sse import EventSource, SSEError
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import models
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
 from ._issues import Issue
-from ._payloads import validate
+from ._json import decode
+from ._payloads import PARSE_MAX_ISSUES, validate
 from ._response import Response, as_response
+from ._sse import SSEError, aiter_events, iter_events
+from ._transport import release_when_collected, request_id
 
 __all__ = ["AsyncStream", "Stream", "UnknownEvent"]
 
@@ -46,7 +47,7 @@ def event_classes() -> dict[str, type[BaseModel]]:
 
 
 def _invalid(name: str, data: str, status_code: int, request_id: str | None, exc: Exception) -> ResponseValidationError:
-    issues = validate(data, "event")
+    issues = validate(data, "event", max_issues=PARSE_MAX_ISSUES)
     if not issues and isinstance(exc, ValidationError):
         issues = [Issue("/" + "/".join(map(str, e["loc"])), e["msg"]) for e in exc.errors(include_url=False)]
     label = f"stream event {name!r}" if name else "stream event"
@@ -58,9 +59,9 @@ def decode_event(sse, status_code: int = 200, request_id: str | None = None) -> 
     classes = event_classes()
     cls = classes.get(sse.event)
     try:
+        data = decode(sse.data)
         if cls is not None:
-            return cls.model_validate_json(sse.data, strict=True)
-        data = json.loads(sse.data)
+            return cls.model_validate(data, strict=True)
         if not isinstance(data, dict):
             raise ValueError("an event's data must be a JSON object")
         kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
@@ -77,7 +78,7 @@ class _StreamState:
 
     def __init__(self, response: httpx.Response):
         self.response = response
-        self.request_id = response.headers.get("x-request-id")
+        self.request_id = request_id(response)
         self.final_response: Response | None = None
         self.error_event: BaseModel | None = None
 
@@ -115,6 +116,7 @@ class Stream:
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -128,7 +130,7 @@ class Stream:
     def _iterate(self):
         state = self._state
         try:
-            for sse in EventSource(state.response).iter_sse():
+            for sse in iter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break
@@ -170,6 +172,7 @@ class AsyncStream:
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -182,7 +185,7 @@ class AsyncStream:
     async def _iterate(self):
         state = self._state
         try:
-            async for sse in EventSource(state.response).aiter_sse():
+            async for sse in aiter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break
