@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from ._transport import Undecodable, Unzip, stream_policy, watching
+from ._deadlines import watching
+from ._transport import stream_policy
+from ._unzip import Undecodable, Unzip
 
 __all__: list[str] = []
 

@@ -1,16 +1,15 @@
 """Sending one request: bounded in time, size and retries, with the API key never shown.
 
 - Time: an attempt (waiting for a pooled connection, connecting, sending, receiving the whole
-  answer) ends within its timeout whatever the server does: every socket operation is given
-  only what is left of the attempt's deadline, so a server trickling one byte at a time
-  cannot stretch it. Streams get the same deadline until their headers arrive (see _sse for
-  what bounds them after that).
-- Size: bodies are decompressed here in small steps and stop at `max_response_bytes` (error
-  bodies at ERROR_BODY_BYTES, then cut), so a compression bomb costs at most the limit.
-- Retries: 408/409/429/5xx, timeouts and failed connections are retried with bounded,
+  answer) ends within its timeout whatever the server does: every socket operation gets only
+  what is left of the attempt's deadline (see _deadlines). Streams get the same deadline until
+  their headers arrive (see _sse for what bounds them after that).
+- Size: bodies are decompressed in small steps (see _unzip) and stop at `max_response_bytes`
+  (error bodies at ERROR_BODY_BYTES, then cut), so a compression bomb costs at most the limit.
+- Retries: 408/409/429/5xx answers, timeouts and failed connections are retried with bounded,
   jittered backoff, or after the server's Retry-After when that fits in the timeout; never
-  once any byte of an answer has arrived (OutcomeUnknownError: the server may have carried
-  the request out).
+  once an answer has begun and then broken off (OutcomeUnknownError: the server may have
+  carried the request out).
 - The key: refused at construction unless it is printable ASCII without spaces or quotes
   (never quoted in the refusal); redacted, as a whole token, from every answer before it is
   parsed, so no error, `body` or log line can show it.
@@ -29,15 +28,13 @@ import random
 import re
 import time
 import weakref
-import zlib
 from collections import deque
-from contextvars import ContextVar
 from dataclasses import dataclass
 
-import httpcore
 import httpx
 
 from . import _vendor
+from ._deadlines import Watch, guard_pools, watching
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -50,6 +47,7 @@ from ._errors import (
     status_error,
 )
 from ._issues import Issue
+from ._unzip import Undecodable, Unzip
 
 __all__: list[str] = []
 
@@ -200,177 +198,18 @@ def stream_policy(response: httpx.Response) -> StreamPolicy:
     return response.extensions.get(STREAM_POLICY) or StreamPolicy()
 
 
-# --- deadlines: every socket operation gets only what is left ---------------------------------
-
-
-@dataclass
-class _Watch:
-    """One attempt (or one wait for a stream's next line): its deadline, and the answer bytes read."""
-
-    deadline: float | None
-    received: int = 0
-
-
-_WATCH: ContextVar[_Watch | None] = ContextVar(f"{__package__}.watch", default=None)
-
-
-@contextlib.contextmanager
-def watching(deadline: float | None):
-    """Socket operations inside the block end by `deadline` (monotonic seconds)."""
-    watch = _Watch(deadline)
-    token = _WATCH.set(watch)
-    try:
-        yield watch
-    finally:
-        _WATCH.reset(token)
-
-
-def _left(timeout: float | None, error: type[Exception]) -> float | None:
-    watch = _WATCH.get()
-    if watch is None or watch.deadline is None:
-        return timeout
-    left = watch.deadline - time.monotonic()
-    if left <= 0:
-        raise error("the client's deadline passed")
-    return left if timeout is None else min(timeout, left)
-
-
-def _counted(data: bytes) -> bytes:
-    watch = _WATCH.get()
-    if watch is not None:
-        watch.received += len(data)
-    return data
-
-
-class _Stream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream):
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return _counted(
-            self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
-        )
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> _Stream:
-        return _Stream(
-            self._inner.start_tls(
-                ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)
-            )
-        )
-
-    def get_extra_info(self, info: str):
-        return self._inner.get_extra_info(info)
-
-
-class _Backend(httpcore.NetworkBackend):
-    def __init__(self, inner: httpcore.NetworkBackend):
-        self._inner = inner
-
-    def connect_tcp(
-        self, host, port, timeout=None, local_address=None, socket_options=None
-    ) -> _Stream:
-        timeout = _left(timeout, httpcore.ConnectTimeout)
-        return _Stream(
-            self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        )
-
-    def connect_unix_socket(self, path, timeout=None, socket_options=None) -> _Stream:
-        return _Stream(
-            self._inner.connect_unix_socket(
-                path, _left(timeout, httpcore.ConnectTimeout), socket_options
-            )
-        )
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    def __init__(self, inner: httpcore.AsyncNetworkStream):
-        self._inner = inner
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return _counted(
-            await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
-        )
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
-
-    async def start_tls(
-        self, ssl_context, server_hostname=None, timeout=None
-    ) -> _AsyncStream:
-        timeout = _left(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(
-            await self._inner.start_tls(ssl_context, server_hostname, timeout)
-        )
-
-    def get_extra_info(self, info: str):
-        return self._inner.get_extra_info(info)
-
-
-class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self, inner: httpcore.AsyncNetworkBackend):
-        self._inner = inner
-
-    async def connect_tcp(
-        self, host, port, timeout=None, local_address=None, socket_options=None
-    ) -> _AsyncStream:
-        timeout = _left(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(
-            await self._inner.connect_tcp(
-                host, port, timeout, local_address, socket_options
-            )
-        )
-
-    async def connect_unix_socket(
-        self, path, timeout=None, socket_options=None
-    ) -> _AsyncStream:
-        timeout = _left(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(
-            await self._inner.connect_unix_socket(path, timeout, socket_options)
-        )
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
 _GUARDED: weakref.WeakKeyDictionary = (
     weakref.WeakKeyDictionary()
 )  # http client -> its abandoned responses
 
 
 def _guard(http: httpx.Client | httpx.AsyncClient) -> deque:
-    """Give each connection pool of `http` the deadline-keeping network backend (once); the
-    queue of responses whose streams were collected unclosed. A transport without an httpcore
-    pool keeps its own timing; deadlines are then checked between reads."""
+    """Once per httpx client: its pools keep deadlines (see _deadlines); the queue of responses
+    whose streams were collected unclosed."""
     abandoned = _GUARDED.get(http)
-    if abandoned is not None:
-        return abandoned
-    for transport in [
-        getattr(http, "_transport", None),
-        *getattr(http, "_mounts", {}).values(),
-    ]:
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(
-            backend, _Backend
-        ):
-            pool._network_backend = _Backend(backend)
-        elif isinstance(backend, httpcore.AsyncNetworkBackend) and not isinstance(
-            backend, _AsyncBackend
-        ):
-            pool._network_backend = _AsyncBackend(backend)
-    abandoned = _GUARDED[http] = deque()
+    if abandoned is None:
+        guard_pools(http)
+        abandoned = _GUARDED[http] = deque()
     return abandoned
 
 
@@ -383,71 +222,6 @@ def release_when_collected(owner: object, response: httpx.Response) -> None:
 
 
 # --- bodies ----------------------------------------------------------------------------------
-
-
-class Undecodable(Exception):
-    """A body whose Content-Encoding this client cannot undo."""
-
-
-class Unzip:
-    """Undoes a body's Content-Encoding (identity, gzip, deflate) in steps of at most STEP bytes."""
-
-    STEP = 64 << 10
-
-    def __init__(self, encoding: str):
-        names = [name.strip().lower() for name in encoding.split(",")]
-        names = [name for name in names if name and name != "identity"]
-        if len(names) > 1 or (names and names[0] not in ("gzip", "x-gzip", "deflate")):
-            raise Undecodable(
-                f"unsupported Content-Encoding {clipped(encoding, 100)!r} (the client asks for gzip or deflate)"
-            )
-        self.kind = names[0] if names else None
-        self._wbits = (
-            16 + zlib.MAX_WBITS if self.kind in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        )
-        self._zlib = zlib.decompressobj(self._wbits) if self.kind else None
-        self._started = False
-
-    def feed(self, data: bytes):
-        """The decoded pieces of `data`, each at most STEP bytes."""
-        if self._zlib is None:
-            if data:
-                yield data
-            return
-        while data:
-            try:
-                out = self._zlib.decompress(data, self.STEP)
-            except zlib.error as exc:
-                if (
-                    self.kind == "deflate" and not self._started
-                ):  # some servers send raw deflate
-                    self._zlib, self._started = (
-                        zlib.decompressobj(-zlib.MAX_WBITS),
-                        True,
-                    )
-                    continue
-                raise Undecodable(
-                    f"the body is not valid {self.kind} data: {exc}"
-                ) from None
-            self._started = True
-            if out:
-                yield out
-            rest = self._zlib.unconsumed_tail
-            if self._zlib.eof:
-                rest = self._zlib.unused_data
-                if (
-                    rest.strip(b"\0") and self.kind != "deflate"
-                ):  # another gzip member follows
-                    self._zlib = zlib.decompressobj(self._wbits)
-                else:
-                    rest = b""
-            if not out and rest == data:
-                raise Undecodable(f"the {self.kind} data makes no progress")
-            data = rest
-
-    def finish(self) -> None:
-        if self._zlib is not None and self._started and not self._zlib.eof:
-            raise Undecodable(f"the {self.kind} body ended early")
 
 
 class _TooLarge(Exception):
@@ -466,13 +240,13 @@ def _collect(pieces, parts: list, size: int, limit: int, cut: bool) -> int:
     return size
 
 
-def _late(watch: _Watch) -> None:
+def _late(watch: Watch) -> None:
     """Deadlines for transports without the guarded backend: checked between reads."""
     if watch.deadline is not None and time.monotonic() > watch.deadline:
         raise httpx.ReadTimeout("the client's deadline passed")
 
 
-def _read(response: httpx.Response, limit: int, watch: _Watch, cut: bool) -> bytes:
+def _read(response: httpx.Response, limit: int, watch: Watch, cut: bool) -> bytes:
     """The decoded body, at most `limit` bytes (`cut`: stop there; else _TooLarge)."""
     unzip, parts, size = Unzip(response.headers.get("content-encoding", "")), [], 0
     try:
@@ -489,7 +263,7 @@ def _read(response: httpx.Response, limit: int, watch: _Watch, cut: bool) -> byt
 
 
 async def _aread(
-    response: httpx.Response, limit: int, watch: _Watch, cut: bool
+    response: httpx.Response, limit: int, watch: Watch, cut: bool
 ) -> bytes:
     unzip, parts, size = Unzip(response.headers.get("content-encoding", "")), [], 0
     try:
@@ -589,7 +363,7 @@ def _delay(
 
 
 def _failure(
-    exc: Exception, watch: _Watch, policy: Policy, budget: float | None
+    exc: Exception, watch: Watch, policy: Policy, budget: float | None
 ) -> APIConnectionError:
     what = policy.redactor.text(f"{type(exc).__name__}: {exc}")
     timed_out = isinstance(exc, httpx.TimeoutException)
