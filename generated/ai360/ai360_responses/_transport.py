@@ -444,6 +444,12 @@ def _retrying(
         else None
     )
     if delay is None:
+        if retryable and attempt < policy.max_retries:
+            log.info(
+                "not retrying POST %s: the server asked to wait %.0fs (Retry-After), longer than the timeout",
+                policy.url,
+                _retry_after(response),
+            )
         raise error
     log.info(
         "retrying POST %s in %.2fs (attempt %d of %d) after: %s",

@@ -344,6 +344,9 @@ def _retrying(error: Exception, attempt: int, response, policy: Policy, budget: 
         retryable = isinstance(error, APIConnectionError) and not isinstance(error, OutcomeUnknownError)
     delay = _delay(attempt, response, budget) if retryable and attempt < policy.max_retries else None
     if delay is None:
+        if retryable and attempt < policy.max_retries:
+            log.info("not retrying POST %s: the server asked to wait %.0fs (Retry-After), longer than the timeout",
+                     policy.url, _retry_after(response))
         raise error
     log.info("retrying POST %s in %.2fs (attempt %d of %d) after: %s", policy.url, delay, attempt + 2,
              policy.max_retries + 1, error)
