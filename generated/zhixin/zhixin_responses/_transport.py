@@ -209,7 +209,7 @@ def _guard(http: httpx.Client | httpx.AsyncClient) -> deque:
     abandoned = _GUARDED.get(http)
     if abandoned is None:
         guard_pools(http)
-        abandoned = _GUARDED[http] = deque()
+        abandoned = _GUARDED.setdefault(http, deque())
     return abandoned
 
 
