@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 UNION_KEYWORDS = ("oneOf", "anyOf")
 UNKNOWN_KEYWORDS = ("unevaluatedProperties", "additionalProperties")
@@ -94,8 +94,23 @@ def fast_faults(error, document: dict) -> list[Fault]:
     return [Fault(path, name, instance, _at(document, error.schema_path))]
 
 
+def shifted(fault: Fault, base: tuple) -> Fault:
+    """The fault with `base` put in front of its path (and of its variants' faults)."""
+    variants = fault.variants and [
+        [shifted(f, base) for f in variant] for variant in fault.variants
+    ]
+    return replace(fault, path=base + fault.path, variants=variants)
+
+
 def reference_faults(error, document: dict) -> list[Fault]:
-    """Pure-Python jsonschema errors → faults (the tests' reference oracle)."""
+    """Pure-Python jsonschema errors → faults (the tests' reference oracle).
+
+    An error that carries `faults` (jsonschema-rs's findings in a subtree, see _engines) gives
+    those, moved to where the subtree is.
+    """
+    carried = getattr(error, "faults", None)
+    if carried is not None:
+        return [shifted(fault, tuple(error.absolute_path)) for fault in carried]
     name, path, instance, value = (
         error.validator,
         tuple(error.absolute_path),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from ._errors import ResponsesError, clipped
 from ._faults import UNION_KEYWORDS, UNKNOWN_KEYWORDS, Fault
+from ._json import preview
 from ._pointer import from_path
 
 SHOWN_CHARS = 60
+LINE_CHARS = 300  # one issue's line in an exception message
 
-__all__ = ["Issue", "PayloadError"]
+__all__ = ["Issue", "Issues", "PayloadError"]
 
 
 @dataclass(frozen=True, order=True)
@@ -31,21 +33,34 @@ class Issue:
         return f"{self.pointer or '/'}: {self.message}"
 
 
-class PayloadError(ValueError):
-    """A payload that does not fit its kind's schema; `issues` lists every problem."""
+class Issues(list):
+    """The problems validate() found, sorted by place; `truncated` when there were more than
+    its `max_issues` (the rest were not looked for)."""
+
+    truncated = False
+
+    @classmethod
+    def of(cls, found, limit: int | None) -> Issues:
+        ordered = sorted(found, key=sort_key)
+        issues = cls(ordered if limit is None else ordered[:limit])
+        issues.truncated = limit is not None and len(ordered) > limit
+        return issues
+
+
+class PayloadError(ResponsesError, ValueError):
+    """A payload that does not fit its kind's schema (or is no JSON at all); `issues` lists the problems."""
 
     def __init__(self, kind: str, issues: list[Issue]):
         self.kind, self.issues = kind, issues
-        lines = "\n".join(f"  {issue}" for issue in issues)
-        super().__init__(f"invalid {kind} payload ({len(issues)} problem(s)):\n{lines}")
+        lines = "\n".join(f"  {clipped(str(issue), LINE_CHARS)}" for issue in issues)
+        more = "; more not listed" if getattr(issues, "truncated", False) else ""
+        super().__init__(
+            f"invalid {kind} payload ({len(issues)} problem(s){more}):\n{lines}"
+        )
 
 
 def _shown(value: object) -> str:
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    except (RecursionError, ValueError):
-        return _json_type(value)
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+    return preview(value, SHOWN_CHARS)
 
 
 def _json_type(value: object) -> str:

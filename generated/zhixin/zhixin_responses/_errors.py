@@ -1,12 +1,13 @@
-"""The one exception hierarchy of the client: status, timeout, connection, validation, failed.
+"""The one exception hierarchy of the package: status, timeout, connection, validation, failed.
 
-Messages are built from what the server said; the client redacts its API key from them
-before raising, so a key never reaches `str()`, `repr()` or a log line.
+Messages are built from what the server said; the client redacts its API key from every
+answer before it becomes anything, so a key never reaches `str()`, `repr()`, `body` or a log
+line. Quoted server text is clipped, so a message stays readable whatever the server sends.
 """
 
 from __future__ import annotations
 
-import json
+from ._json import decode, preview
 
 __all__ = [
     "APIConnectionError",
@@ -18,9 +19,11 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseFailedError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ResponsesError",
     "StreamInterruptedError",
@@ -28,14 +31,29 @@ __all__ = [
 ]
 
 
+MESSAGE_CHARS = 1000  # the most of a server's text an error message quotes
+ERROR_TEXT_CHARS = 10_000  # the longest message an APIError carries
+SHOWN_ISSUES = (
+    20  # problems a ResponseValidationError message lists (`issues` has them all)
+)
+
+
+def clipped(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """`text`, cut to `limit` characters with a note of how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters]"
+
+
 class ResponsesError(Exception):
-    """Base class of every error this client raises."""
+    """Base class of every error this package raises."""
 
 
 class APIError(ResponsesError):
     """An error about one HTTP exchange; `request_id` when the server gave one."""
 
     def __init__(self, message: str, request_id: str | None = None):
+        message = clipped(message, ERROR_TEXT_CHARS)
         super().__init__(message)
         self.message, self.request_id = message, request_id
 
@@ -45,7 +63,28 @@ class APIConnectionError(APIError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request took longer than the client's timeout."""
+    """The request took longer than the client's timeout (nothing of an answer had arrived)."""
+
+
+class OutcomeUnknownError(APIConnectionError):
+    """Part of an answer arrived, then the connection broke or the timeout passed (`timed_out`).
+
+    The server may have carried out the request (and billed it), so it is not sent again.
+    """
+
+    def __init__(
+        self, message: str, request_id: str | None = None, *, timed_out: bool = False
+    ):
+        super().__init__(message, request_id)
+        self.timed_out = timed_out
+
+
+class ResponseTooLargeError(APIError):
+    """An answer larger than the client's `max_response_bytes` (after decompression); `limit` is that."""
+
+    def __init__(self, message: str, request_id: str | None = None, *, limit: int):
+        super().__init__(message, request_id)
+        self.limit = limit
 
 
 class StreamInterruptedError(APIConnectionError):
@@ -62,8 +101,14 @@ class ResponseValidationError(APIError):
         status_code: int,
         request_id: str | None = None,
     ):
-        lines = "".join(f"\n  {issue}" for issue in issues)
-        super().__init__(f"{message} ({len(issues)} problem(s)):{lines}", request_id)
+        lines = "".join(
+            f"\n  {clipped(str(issue), 300)}" for issue in issues[:SHOWN_ISSUES]
+        )
+        more = len(issues) - SHOWN_ISSUES
+        more_text = f"\n  ... and {more} more" if more > 0 else ""
+        super().__init__(
+            f"{message} ({len(issues)} problem(s)):{lines}{more_text}", request_id
+        )
         self.issues, self.status_code = issues, status_code
 
 
@@ -79,6 +124,7 @@ class APIStatusError(APIError):
         body: object,
         request_id: str | None,
     ):
+        message, code = clipped(message), code and clipped(code, 200)
         label = f"{status_code} {code}" if code else str(status_code)
         suffix = f" (request id {request_id})" if request_id else ""
         super().__init__(f"{label}: {message}{suffix}", request_id)
@@ -128,13 +174,16 @@ class ResponseFailedError(ResponsesError):
     def __init__(self, response):
         error = getattr(response, "error", None)
         self.code = getattr(error, "code", None)
-        self.message = (
+        self.message = clipped(
             getattr(error, "message", None)
             or "the response failed without an error message"
         )
         self.response = response
         super().__init__(
-            f"response {response.id} failed: {self.code or 'error'}: {self.message}"
+            clipped(
+                f"response {response.id} failed: {self.code or 'error'}: {self.message}",
+                ERROR_TEXT_CHARS,
+            )
         )
 
 
@@ -170,14 +219,16 @@ def status_error(
 ) -> APIStatusError:
     """The typed error for a non-2xx answer; `redact` scrubs the API key from server text."""
     try:
-        body: object = json.loads(content)
-    except ValueError:
+        body: object = decode(content)
+    except (
+        ValueError
+    ):  # not JSON (or nested too deeply to be an error body): keep the text
         body = content.decode("utf-8", "replace")
     code, message, body_request_id = error_fields(body)
     if message is None:
         message = (
-            body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
-        )[:500] or "(empty body)"
+            body[:500] if isinstance(body, str) else preview(body, 500)
+        ) or "(empty body)"
     cls = _STATUS_CLASSES.get(
         status_code, InternalServerError if status_code >= 500 else APIStatusError
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from importlib import resources
 
 import jsonschema_rs
@@ -39,13 +38,6 @@ def document(kind: str, strict: bool) -> dict:
     if key not in DOCUMENTS:
         DOCUMENTS[key] = schema(kind, strict)
     return DOCUMENTS[key]
-
-
-@cache
-def reference(kind: str, strict: bool):
-    import jsonschema  # the tests' oracle; not a runtime requirement
-
-    return jsonschema.Draft202012Validator(document(kind, strict))
 
 
 def validator(kind: str, strict: bool = False) -> jsonschema_rs.Validator:

@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "2026.5.19+h074743d7c3a1"
+__version__ = "2026.5.19+hbb03b21560ea"
 API_VERSION = "2026.5.19"

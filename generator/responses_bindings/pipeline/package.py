@@ -18,7 +18,7 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime"
 # Ranges for the generated package's users; the tooling itself pins exact versions.
 RUNTIME_REQUIREMENTS = [
     "httpx>=0.28,<0.29",
-    "httpx-sse>=0.4,<0.5",
+    "jsonschema>=4.26,<5",
     "jsonschema-rs>=0.60,<0.61",
     "orjson>=3.10,<4",
     "pydantic>=2.14,<3",

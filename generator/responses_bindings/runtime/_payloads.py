@@ -1,74 +1,113 @@
 """Parse and validate this vendor's `/v1/responses` payloads against the bundled spec.
 
-`validate()` checks a payload against the JSON Schema of its kind and returns every
-problem, each with its JSON pointer, what was expected and what was found; `parse()` turns a
-payload into the typed pydantic model and raises `PayloadError` (carrying the same problems)
-when it does not fit. With `strict=True` both also report properties the schema does not
-declare (the `schemas/strict/` variants close every object that lists its properties).
+`validate()` checks a payload against the JSON Schema of its kind and returns its problems,
+each with its JSON pointer, what was expected and what was found; `parse()` turns a payload
+into the typed pydantic model and raises `PayloadError` (carrying the same problems) when it
+does not fit; `loads()` only reads the JSON. With `strict=True` validate and parse also report
+properties the schema does not declare (the `schemas/strict/` variants close every object
+that lists its properties).
+
+Text is read strictly (see _json): a repeated name, a NaN, invalid UTF-8, nesting deeper
+than 1024 or a payload encoded twice is one problem, never an exception. Cost follows the
+problems reported (see _engines): `max_issues` stops the search.
 
 Errors inside a union are reported inside the variant the payload selects (see _unions).
 """
 
 from __future__ import annotations
 
+import orjson
 from pydantic import BaseModel, RootModel, ValidationError
 
 from . import _schemas, models
-from ._decode import decode
-from ._faults import fast_faults, reference_faults
-from ._issues import Issue, PayloadError, sort_key, worded
+from ._engines import ENGINES, faults, variant_cap
+from ._issues import Issue, Issues, PayloadError, worded
+from ._json import JSONError, check, decode
 from ._kinds import KIND_MODELS
 from ._pointer import from_path
 from ._unions import leaves
 
-ENGINES = ("fast", "reference")
+PARSE_MAX_ISSUES = 100  # problems a PayloadError from parse() lists at most
 
-__all__ = ["model_class", "parse", "validate"]
+__all__ = ["loads", "model_class", "parse", "validate"]
 
-
-def _issues(faults: list) -> list[Issue]:
-    return sorted({worded(fault) for fault in leaves(faults)}, key=sort_key)
+TEXT_TYPES = (bytes, bytearray, memoryview, str)
 
 
-def _has_empty_key(value: object) -> bool:
-    pending = [value]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, dict):
-            if "" in node:
-                return True
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return False
+def _check_options(kind: str, engine: str, max_issues: int | None) -> None:
+    _schemas.check_kind(kind)
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if max_issues is not None and (type(max_issues) is not int or max_issues < 1):
+        raise ValueError(f"max_issues must be a positive integer or None, not {max_issues!r}")
 
 
-def validate(payload: object, kind: str = "response", strict: bool = False, *, engine: str = "fast") -> list[Issue]:
-    """Every problem of `payload` (bytes, str or decoded JSON), sorted; [] = valid.
+def _json_issue(exc: JSONError) -> Issue:
+    return Issue(exc.pointer, exc.message, "a JSON document", exc.found, "json")
 
-    `strict` also reports properties the schema does not declare. `engine="reference"`
-    uses the pure-Python jsonschema package (slow; the tests' oracle) instead of jsonschema-rs.
+
+def _holds_json(text: str) -> bool:
+    """A string whose text is itself a JSON object or array: a payload encoded twice."""
+    if text[:64].lstrip()[:1] not in ("{", "["):
+        return False
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+def _load(payload: object) -> object:
+    """The JSON value of payload text (bytes or str), or a Python value checked to be plain JSON."""
+    if not isinstance(payload, TEXT_TYPES):
+        check(payload)
+        return payload
+    value = decode(payload)
+    if isinstance(value, str) and _holds_json(value):
+        raise JSONError("", "double-encoded: a JSON string whose text is a JSON document; decode it once more",
+                        "a string holding JSON")
+    return value
+
+
+def loads(payload: bytes | bytearray | memoryview | str) -> object:
+    """The JSON value of payload text, read strictly; PayloadError (one issue, keyword "json")
+    for text that is not JSON, repeats a name, nests deeper than 1024 or is encoded twice."""
+    if not isinstance(payload, TEXT_TYPES):
+        raise TypeError(f"loads() reads bytes or str, not {type(payload).__name__}")
+    try:
+        return _load(payload)
+    except JSONError as exc:
+        raise PayloadError("JSON", [_json_issue(exc)]) from None
+
+
+def _validate(instance: object, kind: str, strict: bool, engine: str, max_issues: int | None) -> Issues:
+    if engine == "fast" and _schemas.validator(kind, strict).is_valid(instance):
+        return Issues()
+    found: dict[Issue, None] = {}
+    with variant_cap(max_issues):
+        for fault in faults(instance, kind, strict, engine):
+            for leaf in leaves([fault]):
+                found.setdefault(worded(leaf))
+            if max_issues is not None and len(found) > max_issues:
+                break
+    return Issues.of(found, max_issues)
+
+
+def validate(
+    payload: object, kind: str = "response", strict: bool = False, *, engine: str = "fast", max_issues: int | None = None
+) -> Issues:
+    """The problems of `payload` (bytes, str or decoded JSON), sorted; [] = valid.
+
+    `strict` also reports properties the schema does not declare. `max_issues` stops looking
+    after that many (`issues.truncated` then says more were there). `engine="reference"`
+    uses the pure-Python jsonschema package (slow; the tests' oracle). A str is JSON text.
     """
+    _check_options(kind, engine, max_issues)
     try:
-        validator = _schemas.VALIDATORS[(kind, strict)]
-    except KeyError:
-        validator = _schemas.validator(kind, strict)
-    try:
-        instance = decode(payload)
-    except ValueError as exc:
-        return [Issue("", f"not valid JSON: {exc}", "a JSON document", "not JSON", "json")]
-    if engine == "fast":
-        if validator.is_valid(instance):
-            return []
-        if not _has_empty_key(instance):
-            document = _schemas.document(kind, strict)
-            return _issues([f for error in validator.iter_errors(instance) for f in fast_faults(error, document)])
-        engine = "reference"  # jsonschema-rs 0.60 drops "" keys from error paths; rare, so take the slow road
-    if engine == "reference":
-        document = _schemas.document(kind, strict)
-        reference = _schemas.reference(kind, strict)
-        return _issues([f for error in reference.iter_errors(instance) for f in reference_faults(error, document)])
-    raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+        instance = _load(payload)
+    except JSONError as exc:
+        return Issues([_json_issue(exc)])
+    return _validate(instance, kind, strict, engine, max_issues)
 
 
 def model_class(kind: str) -> type[BaseModel]:
@@ -77,22 +116,25 @@ def model_class(kind: str) -> type[BaseModel]:
     return getattr(models, KIND_MODELS[kind])
 
 
-def parse(payload: object, kind: str = "response", strict: bool = False) -> BaseModel:
-    """The typed model of `payload`; raises PayloadError with the issues validate() reports.
+def parse(payload: object, kind: str = "response", strict: bool = False, *, max_issues: int = PARSE_MAX_ISSUES) -> BaseModel:
+    """The typed model of `payload`; raises PayloadError with the issues validate() reports
+    (at most `max_issues` of them).
 
     The payload is checked against the JSON Schema first (so parse and validate always agree),
     then built by the pydantic model in strict mode.
     """
+    _check_options(kind, "fast", max_issues)
     try:
-        instance = decode(payload)
-    except ValueError:
-        raise PayloadError(kind, validate(payload, kind, strict)) from None
-    issues = validate(instance, kind, strict)
+        instance = _load(payload)
+    except JSONError as exc:
+        raise PayloadError(kind, [_json_issue(exc)]) from None
+    issues = _validate(instance, kind, strict, "fast", max_issues)
     if issues:
         raise PayloadError(kind, issues)
     try:
         parsed = model_class(kind).model_validate(instance, strict=True)
     except ValidationError as exc:
-        found = [Issue(from_path(e["loc"]), e["msg"], keyword="model") for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        found = Issues.of([Issue(from_path(e["loc"]), e["msg"], keyword="model") for e in errors], max_issues)
         raise PayloadError(kind, found) from None
     return parsed.root if isinstance(parsed, RootModel) else parsed

@@ -1,4 +1,4 @@
-"""Typed server-sent events of a streamed response (`stream=True`), parsed with httpx-sse.
+"""Typed server-sent events of a streamed response (`stream=True`), read by _sse.
 
 Each SSE message goes through `parse(data, "event")` (the event's JSON Schema, then the
 `ResponseStreamEvent` member its `type` names); an event whose `type` the spec does not know is
@@ -15,13 +15,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-import orjson
-from httpx_sse import EventSource, ServerSentEvent, SSEError
 from pydantic import BaseModel, ConfigDict
 
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
 from ._issues import Issue, PayloadError
-from ._payloads import parse, validate
+from ._json import decode
+from ._payloads import PARSE_MAX_ISSUES, parse, validate
+from ._sse import Event, SSEError, aiter_events, iter_events
+from ._transport import release_when_collected, request_id
 from .models import Response, ResponseStreamEvent
 
 __all__ = ["AsyncStream", "Stream", "UnknownEvent"]
@@ -58,12 +59,12 @@ def event_types() -> frozenset[str]:
     )
 
 
-def decode_event(sse: ServerSentEvent, status_code: int = 200, request_id: str | None = None) -> ResponseStreamEvent | UnknownEvent:
+def decode_event(sse: Event, status_code: int = 200, request_id: str | None = None) -> ResponseStreamEvent | UnknownEvent:
     """The typed event of one SSE message; UnknownEvent for an undocumented `type`."""
     label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
     try:
         if sse.event not in event_types():  # data-only SSE ("message") or an undocumented name
-            data = orjson.loads(sse.data)
+            data = decode(sse.data)
             if not isinstance(data, dict):
                 raise ValueError("an event's data must be a JSON object")
             kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
@@ -73,7 +74,7 @@ def decode_event(sse: ServerSentEvent, status_code: int = 200, request_id: str |
     except PayloadError as exc:
         raise ResponseValidationError(f"invalid {label}", exc.issues, status_code, request_id) from None
     except ValueError as exc:
-        issues = validate(sse.data, "event") or [Issue("", str(exc))]
+        issues = validate(sse.data, "event", max_issues=PARSE_MAX_ISSUES) or [Issue("", str(exc))]
         raise ResponseValidationError(f"invalid {label}", issues, status_code, request_id) from None
 
 
@@ -82,11 +83,11 @@ class _StreamState:
 
     def __init__(self, response: httpx.Response):
         self.response = response
-        self.request_id = response.headers.get("x-request-id")
+        self.request_id = request_id(response)
         self.final_response: Response | None = None
         self.error_event: ResponseStreamEvent | UnknownEvent | None = None
 
-    def feed(self, sse: ServerSentEvent) -> ResponseStreamEvent | UnknownEvent | None:
+    def feed(self, sse: Event) -> ResponseStreamEvent | UnknownEvent | None:
         if sse.data == "[DONE]":
             return None
         event = decode_event(sse, self.response.status_code, self.request_id)
@@ -123,6 +124,7 @@ class Stream(Generic[EventT]):
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -137,7 +139,7 @@ class Stream(Generic[EventT]):
     def _iterate(self) -> Generator[EventT | UnknownEvent, None, None]:
         state = self._state
         try:
-            for sse in EventSource(state.response).iter_sse():
+            for sse in iter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break
@@ -177,6 +179,7 @@ class AsyncStream(Generic[EventT]):
     def __init__(self, response: httpx.Response):
         self._state = _StreamState(response)
         self._events = self._iterate()
+        release_when_collected(self, response)
 
     @property
     def response(self) -> httpx.Response:
@@ -191,7 +194,7 @@ class AsyncStream(Generic[EventT]):
     async def _iterate(self) -> AsyncGenerator[EventT | UnknownEvent, None]:
         state = self._state
         try:
-            async for sse in EventSource(state.response).aiter_sse():
+            async for sse in aiter_events(state.response):
                 event = state.feed(sse)
                 if event is None:
                     break

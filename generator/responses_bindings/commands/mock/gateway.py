@@ -9,6 +9,7 @@ import jsonschema_rs
 
 from ...common.document import auth_header, documented_examples
 from ...pipeline.json_schemas import json_schemas
+from ...runtime._json import JSONError, decode
 from .events import sse_block, synthesize_events
 
 
@@ -18,6 +19,17 @@ class MockError(Exception):
 
 def _error_problems(validator, body: dict) -> list[str]:
     return [f"{'/' + '/'.join(map(str, e.instance_path)) if e.instance_path else '/'}: {e.message}" for e in validator.iter_errors(body)]
+
+
+def _depth(value: object) -> int:
+    """How many arrays/objects deep `value` nests (iteratively)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        node, level = pending.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            pending.extend((item, level + 1) for item in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 class VendorMock:
@@ -75,14 +87,20 @@ class VendorMock:
             return "invalid API key"
         return None
 
-    def request_problems(self, raw: bytes) -> list[str]:
+    def read_request(self, raw: bytes) -> tuple[object, list[str]]:
+        """The request body's JSON (read strictly: no NaN, no repeated name, depth ≤ 1024) and its problems."""
         try:
-            body = json.loads(raw)
-        except ValueError as exc:
-            return [f"/: the body is not JSON: {exc}"]
+            body = decode(raw)
+        except JSONError as exc:
+            return None, [f"{exc.pointer or '/'}: the body is not JSON: {exc.message}"]
         if self.request_validator.is_valid(body):
-            return []
-        return sorted(_error_problems(self.request_validator, body))
+            return body, []
+        try:
+            return body, sorted(_error_problems(self.request_validator, body))
+        except ValueError:  # jsonschema-rs cannot report a value nested deeper than 255 levels
+            deep = [key for key, value in body.items() if _depth(value) > 200] if isinstance(body, dict) else []
+            where = ", ".join(f"/{key}" for key in deep) or "/"
+            return body, [f"{where}: breaks the request schema, nested too deeply (over 200 levels) to say where inside"]
 
     @classmethod
     def from_generated(cls, out: Path, vendor_id: str, api_key: str | None = None) -> VendorMock:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import itertools
-import json
 import threading
 import time
 from collections import deque
@@ -15,6 +14,8 @@ from ...common.document import RESPONSES_PATH
 from .events import cut_mid_event, sse_block
 from .faults import Fault
 from .gateway import VendorMock
+
+MAX_BODY_BYTES = 64 << 20
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Recorded:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
+    timeout = 30  # a client that stops sending mid-request frees its thread
     server: MockServer
 
     def log_message(self, format: str, *args) -> None:
@@ -53,6 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
         if cut == "truncated_stream":
             head = f"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\nx-request-id: {self.request_id}\r\n\r\n"
             self.wfile.write(head.encode() + body)
+            self.log_request(200, len(body))
             self.close_connection = True
             return
         head = f"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\nx-request-id: {self.request_id}\r\n\r\n"
@@ -63,20 +66,38 @@ class _Handler(BaseHTTPRequestHandler):
         if not cut:
             chunks.append(b"0\r\n\r\n")
         self.wfile.write(b"".join(chunks))
+        self.log_request(200, len(body))
         if cut:
             self.close_connection = True
+
+    def _body_length(self) -> int | None:
+        """The announced body length; None after answering a bad one (and closing: the body is unread)."""
+        text = (self.headers.get("Content-Length") or "0").strip()
+        problem = None
+        if not text.isascii() or not text.isdigit():
+            problem = (400, f"Content-Length must be a number of bytes, not {text[:40]!r}")
+        elif int(text) > MAX_BODY_BYTES:
+            problem = (413, f"Content-Length {int(text):,} is over the mock's limit of {MAX_BODY_BYTES:,} bytes")
+        if problem is None:
+            return int(text)
+        self.close_connection = True
+        self._error(problem[0], "invalid_request", problem[1])
+        return None
 
     def do_POST(self) -> None:
         mock = self.server.mock
         self.request_id = f"mock-{next(self.server.ids)}"
-        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        length = self._body_length()
+        if length is None:
+            return
+        raw = self.rfile.read(length)
         self.server.record(Recorded(dict(self.headers.items()), raw))
         if self.path.split("?", 1)[0] != RESPONSES_PATH:
             return self._error(404, "not_found", f"no route POST {self.path}")
         problem = mock.auth_problem(self.headers.get(mock.auth_name))
         if problem:
             return self._error(401, "invalid_api_key", problem)
-        problems = mock.request_problems(raw)
+        body, problems = mock.read_request(raw)
         if problems:
             return self._error(400, "invalid_request", "; ".join(problems[:5]))
         fault = self.server.next_fault()
@@ -89,7 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(fault.status, b"<html><body>502 Bad Gateway</body></html>", "text/html")
         elif fault is not None and fault.kind == "failed":
             return self._reply(200, mock.failed_body)
-        if json.loads(raw).get("stream") is True:
+        if body.get("stream") is True:
             if fault is not None and fault.kind == "error_event":
                 return self._stream(mock.error_stream_body)
             if fault is not None and fault.kind == "invalid_event":
@@ -110,6 +131,7 @@ class MockServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 1024  # the listen backlog: bursts of connections wait instead of being reset
 
     def handle_error(self, request, client_address) -> None:
         """A client that hung up (e.g. after its timeout) is not the mock's problem; stay quiet."""

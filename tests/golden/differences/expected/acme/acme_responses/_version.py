@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "1.0.0+hd20b32468e2b"
+__version__ = "1.0.0+hf89ec3a7e2af"
 API_VERSION = "1.0.0"

@@ -24,16 +24,18 @@ if TYPE_CHECKING:
         ConflictError,
         InternalServerError,
         NotFoundError,
+        OutcomeUnknownError,
         PermissionDeniedError,
         RateLimitError,
         ResponseFailedError,
+        ResponseTooLargeError,
         ResponseValidationError,
         ResponsesError,
         StreamInterruptedError,
         UnprocessableEntityError,
     )
-    from ._issues import Issue, PayloadError
-    from ._payloads import model_class, parse, validate
+    from ._issues import Issue, Issues, PayloadError
+    from ._payloads import loads, model_class, parse, validate
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
     from .testing import RecordingError, RecordingNotFound, ReplayTransport
@@ -54,15 +56,19 @@ _LAZY = {
     "ConflictError": "._errors",
     "InternalServerError": "._errors",
     "NotFoundError": "._errors",
+    "OutcomeUnknownError": "._errors",
     "PermissionDeniedError": "._errors",
     "RateLimitError": "._errors",
     "ResponseFailedError": "._errors",
+    "ResponseTooLargeError": "._errors",
     "ResponseValidationError": "._errors",
     "ResponsesError": "._errors",
     "StreamInterruptedError": "._errors",
     "UnprocessableEntityError": "._errors",
     "Issue": "._issues",
+    "Issues": "._issues",
     "PayloadError": "._issues",
+    "loads": "._payloads",
     "model_class": "._payloads",
     "parse": "._payloads",
     "validate": "._payloads",
@@ -105,8 +111,10 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "Issue",
+    "Issues",
     "KINDS",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PayloadError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -116,6 +124,7 @@ __all__ = [
     "Response",
     "ResponseFailedError",
     "ResponseStreamEvent",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ResponsesError",
     "SERVER_URL",
@@ -124,6 +133,7 @@ __all__ = [
     "UnknownEvent",
     "UnprocessableEntityError",
     "VENDOR_ID",
+    "loads",
     "model_class",
     "models",
     "params",
