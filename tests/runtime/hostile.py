@@ -438,7 +438,7 @@ def warm_up(package, vendor: str) -> None:
     gzip_bomb(), big_error(), long_line()
     package.parse(vendor_mock(vendor).response_body)
     package.validate({"model": "m", "input": "hi", "tools": [1] * 2000}, "request")
-    __import__(f"{vendor}_responses._streaming", fromlist=["event_classes"]).event_classes()
+    __import__(f"{vendor}_responses._streaming", fromlist=["event_types"]).event_types()
     with Server(lambda server, conn, request: reply(conn, "200 OK", vendor_mock(vendor).response_body)) as server:
         _call(package, Scenario("warm-up", None, "ok"), server.url)
         asyncio.run(_acall(package, Scenario("warm-up", None, "ok"), server.url))

@@ -124,7 +124,6 @@ def test_request_fields_are_checked_before_sending(pkg, client, server):
     assert b'"x_trace": "abc"' in body and b'"temperature": 0.5' in body
 
 
-@pytest.mark.xfail(strict=True, reason="PayloadError is a bare ValueError until runtime/_payloads.py derives it from ResponsesError")
 def test_bad_request_arguments_raise_under_responses_error(pkg, client):
     with pytest.raises(pkg.ResponsesError):
         client.responses.create(model="m", input="hi", temperature="hot")

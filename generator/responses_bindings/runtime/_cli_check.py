@@ -18,7 +18,7 @@ from ._cli_locate import Anchor, advance, item_offsets, line_and_column, offset_
 from ._cli_report import Problem, Result
 from ._cli_rules import schema_rule
 from ._cli_streams import DONE_SENTINEL, StreamChecker
-from ._decode import decode as decode_json
+from ._json import decode as decode_json
 from ._pointer import tokens as pointer_tokens
 
 _POSITION = re.compile(r"line (\d+) column (\d+)")
