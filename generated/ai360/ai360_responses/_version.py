@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "2026.4.3+h8f38023ed3f7"
+__version__ = "2026.4.3+hb0c7d2feb3db"
 API_VERSION = "2026.4.3"

@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "2026.5.19+h932ff364af73"
+__version__ = "2026.5.19+hee9ba3d6a327"
 API_VERSION = "2026.5.19"

@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "1.0.0+haede3d62c22d"
+__version__ = "1.0.0+h4245edd8ff03"
 API_VERSION = "1.0.0"
