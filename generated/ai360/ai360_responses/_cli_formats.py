@@ -93,7 +93,9 @@ def sarif_report(report: Report, version: str) -> str:
         region = {"startLine": problem.line} if problem.line else {}
         if problem.line and problem.column:
             region["startColumn"] = problem.column
-        location = {"artifactLocation": {"uri": artifact_uri(result.file)}}
+        location: dict[str, object] = {
+            "artifactLocation": {"uri": artifact_uri(result.file)}
+        }
         if region:
             location["region"] = region
         properties = {

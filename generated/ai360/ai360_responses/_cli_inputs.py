@@ -21,7 +21,7 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, runtime_checkable
 
 from ._cli_sse import SseEvent, events, looks_like_sse
 
@@ -34,13 +34,28 @@ SKIP_CHUNK = 1 << 20
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
+@runtime_checkable
+class Peekable(Protocol):
+    """A binary input that shows what comes next without consuming it: a file opened "rb", stdin's
+    buffer, a gzip stream. Sniffing the gzip magic bytes and the first line needs `peek`; gzip's
+    reader asks for `seek` too (it calls it only to rewind, which reading never does)."""
+
+    def peek(self, size: int, /) -> bytes: ...
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+    def seek(self, offset: int, whence: int = 0, /) -> int: ...
+
+
 @dataclass
 class Payload:
     """One payload's bytes and place, or the problem (rule, message) that kept it from being one."""
 
     source: str
     line: int | None
-    data: bytes | None = None
+    data: bytes = b""  # empty when `problem` says why there is no payload
     problem: tuple[str, str] | None = None
     whole: bool = False  # a whole document: a top-level array holds several payloads
     column: int = 0  # bytes before the payload on its first line
@@ -170,7 +185,7 @@ def too_large(limit: int) -> tuple[str, str]:
     )
 
 
-def _skip_line(stream: BinaryIO, meter: Meter) -> None:
+def _skip_line(stream: Peekable, meter: Meter) -> None:
     while True:
         rest = stream.readline(SKIP_CHUNK)
         meter.advance(len(rest))
@@ -179,7 +194,7 @@ def _skip_line(stream: BinaryIO, meter: Meter) -> None:
 
 
 def _lines(
-    stream: BinaryIO,
+    stream: Peekable,
     source: str,
     limit: int,
     meter: Meter,
@@ -203,7 +218,7 @@ def _lines(
 
 
 def _whole(
-    stream: BinaryIO, source: str, limit: int, meter: Meter, head: bytes = b""
+    stream: Peekable, source: str, limit: int, meter: Meter, head: bytes = b""
 ) -> Payload:
     data = head + stream.read(limit + 1 - len(head))
     meter.advance(len(data) - len(head))
@@ -225,7 +240,7 @@ def _one_value(line: bytes) -> bool:
 
 
 def _sniffed(
-    stream: BinaryIO, source: str, limit: int, meter: Meter
+    stream: Peekable, source: str, limit: int, meter: Meter
 ) -> Iterator[Payload | RecordedStream]:
     """An event stream, JSON Lines (a JSON value alone on the first line, more after it), or one document."""
     if looks_like_sse(stream.peek(4096)[:4096]):
@@ -249,7 +264,7 @@ def _sniffed(
 class _Metered:
     """A binary stream whose reads advance the meter."""
 
-    def __init__(self, stream: BinaryIO, meter: Meter):
+    def __init__(self, stream: Peekable, meter: Meter):
         self.stream, self.meter = stream, meter
 
     def readline(self, size: int = -1) -> bytes:
@@ -258,11 +273,20 @@ class _Metered:
         return line
 
 
-def _reader(raw: BinaryIO) -> BinaryIO:
+def _reader(raw: Peekable) -> Peekable:
     """`raw`, or its decompressed content when it starts with the gzip magic bytes."""
     return (
         gzip.GzipFile(fileobj=raw, mode="rb") if raw.peek(2)[:2] == GZIP_MAGIC else raw
     )
+
+
+def _peekable(stdin: BinaryIO) -> Peekable:
+    """Standard input's buffer, which can peek unless stdin was replaced by something that cannot."""
+    if not isinstance(stdin, Peekable):
+        raise OSError(
+            f"standard input cannot be sniffed: a {type(stdin).__name__} has no peek()"
+        )
+    return stdin
 
 
 def items(
@@ -271,7 +295,7 @@ def items(
     """Every payload or recorded stream of one source. OSError propagates (the caller reports
     it as I/O); so do gzip's errors on a corrupt file (EOFError, zlib.error, BadGzipFile)."""
     if source == STDIN:
-        yield from _sniffed(_reader(stdin), shown, limit, meter)
+        yield from _sniffed(_reader(_peekable(stdin)), shown, limit, meter)
         return
     suffix = _suffix(source)
     with open(source, "rb") as raw:

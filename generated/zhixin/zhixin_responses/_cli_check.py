@@ -18,7 +18,7 @@ from ._cli_locate import Anchor, advance, item_offsets, line_and_column, offset_
 from ._cli_report import Problem, Result
 from ._cli_rules import schema_rule
 from ._cli_streams import DONE_SENTINEL, StreamChecker
-from ._decode import decode as decode_json
+from ._json import decode as decode_json
 from ._pointer import tokens as pointer_tokens
 
 _POSITION = re.compile(r"line (\d+) column (\d+)")
@@ -58,11 +58,8 @@ def decode(
             None,
         )
     found = _POSITION.search(text)
-    return None, (
-        "input-not-json",
-        f"not JSON: {text}",
-        *(map(int, found.groups()) if found else (None, None)),
-    )
+    line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+    return None, ("input-not-json", f"not JSON: {text}", line, column)
 
 
 class _Text:
@@ -111,7 +108,7 @@ class Checker:
         value, bad = decode(payload.data)
         if bad is not None:
             rule, message, line, column = bad
-            if line is not None and payload.line:
+            if line is not None and column is not None and payload.line:
                 line, column = (
                     payload.line + line - 1,
                     column + (payload.column if line == 1 else 0),
@@ -188,12 +185,12 @@ class Checker:
 
     def stream(self, recorded: RecordedStream) -> Result:
         """A recorded event stream: every event against the event schema, then the stream rules."""
-        result = Result(recorded.source, kind="stream", events=0)
+        result = Result(recorded.source, kind="stream")
         shown = _Shown(result, self.max_errors)
         rules = StreamChecker()
-        last_line = 1
+        count, last_line = 0, 1
         for event in recorded.events:
-            result.events += 1
+            count += 1
             last_line = event.line
             result.line = result.line or event.line
             if event.data is None:
@@ -225,7 +222,8 @@ class Checker:
                         index=event.index,
                     )
                 )
-        if result.events == 0:
+        result.events = count
+        if count == 0:
             shown.add(Problem("input-empty", "empty: no events in this event stream"))
         for fault in rules.end():
             shown.add(Problem(fault.rule, fault.message, line=last_line))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -130,7 +131,9 @@ class Report:
         self.kept_problems = 0
         self.io_errors: list[str] = []
         self.found = 0
-        self.before_output = None  # called before each line (clears a progress bar)
+        self.before_output: Callable[[], None] | None = (
+            None  # called before each line (clears a progress bar)
+        )
 
     def _emit(self, line: str, stream: TextIO | None = None) -> None:
         if self.before_output:

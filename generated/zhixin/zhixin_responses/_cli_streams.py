@@ -195,6 +195,8 @@ class StreamChecker:
         return []
 
     def _check_texts(self, index: int, kind: object, value: dict) -> list[StreamFault]:
+        if not isinstance(kind, str):
+            return []
         output = _index(value.get("output_index"))
         if kind in DELTAS:
             family, fields = DELTAS[kind]
@@ -215,11 +217,14 @@ class StreamChecker:
             and output is not None
         ):
             part = value.get("part")
-            family = part.get("type") if isinstance(part, dict) else None
             position = _index(
                 value.get("summary_index" if "summary" in kind else "content_index")
             )
-            if family in PART_TEXT and position is not None:
+            if (
+                isinstance(part, dict)
+                and (family := part.get("type")) in PART_TEXT
+                and position is not None
+            ):
                 return self._compare(
                     (family, output, position),
                     part.get(PART_TEXT[family]),

@@ -54,9 +54,10 @@ def usage_problem(args: argparse.Namespace, package: ModuleType) -> str | None:
 
 def run(args: argparse.Namespace, package: ModuleType | None = None, prog: str = "validate") -> int:
     """Validate `args.paths`; the exit code. Never raises: a crash is exit 3 with one line."""
-    package = package or sys.modules[__package__]
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="backslashreplace")
+    package = package or _this_package()
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # a TextIOWrapper's; a replaced stdout may lack it
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
     try:
         return _run(args, package, prog)
     except BrokenPipeError:
@@ -84,7 +85,7 @@ def _run(args: argparse.Namespace, package: ModuleType, prog: str) -> int:
     checker = Checker(package, args.kind, args.strict, args.max_errors, args.max_bytes)
     meter = inputs.Meter()
     total = inputs.total_bytes(sources)
-    bar = ProgressBar(total) if wanted(total) else None
+    bar = ProgressBar(total) if total is not None and wanted(total) else None
     report.before_output = bar.clear if bar else None
     try:
         for source in sources:
@@ -148,7 +149,14 @@ def build_parser(package: ModuleType) -> argparse.ArgumentParser:
     return parser
 
 
+def _this_package() -> ModuleType:
+    """The vendor package this module ships in."""
+    if not __package__:
+        raise ImportError(f"{__name__} runs inside a vendor package: python -m <package> validate")
+    return sys.modules[__package__]
+
+
 def main(argv: list[str] | None = None, package: ModuleType | None = None) -> int:
-    package = package or sys.modules[__package__]
+    package = package or _this_package()
     args = build_parser(package).parse_args(argv)
     return run(args, package, prog=f"python -m {package.__name__} validate")

@@ -41,7 +41,8 @@ def decode(data: bytes) -> tuple[object, tuple[str, str, int | None, int | None]
     if "depth limit" in text or "recursion" in text.lower():
         return None, ("input-too-deep", "nested too deeply: more than 1024 levels of arrays/objects", None, None)
     found = _POSITION.search(text)
-    return None, ("input-not-json", f"not JSON: {text}", *(map(int, found.groups()) if found else (None, None)))
+    line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+    return None, ("input-not-json", f"not JSON: {text}", line, column)
 
 
 class _Text:
@@ -83,7 +84,7 @@ class Checker:
         value, bad = decode(payload.data)
         if bad is not None:
             rule, message, line, column = bad
-            if line is not None and payload.line:
+            if line is not None and column is not None and payload.line:
                 line, column = payload.line + line - 1, column + (payload.column if line == 1 else 0)
             return [self._input_problem(result, rule, message, line or payload.line, column)]
         if payload.whole and isinstance(value, list):
@@ -129,12 +130,12 @@ class Checker:
 
     def stream(self, recorded: RecordedStream) -> Result:
         """A recorded event stream: every event against the event schema, then the stream rules."""
-        result = Result(recorded.source, kind="stream", events=0)
+        result = Result(recorded.source, kind="stream")
         shown = _Shown(result, self.max_errors)
         rules = StreamChecker()
-        last_line = 1
+        count, last_line = 0, 1
         for event in recorded.events:
-            result.events += 1
+            count += 1
             last_line = event.line
             result.line = result.line or event.line
             if event.data is None:
@@ -147,7 +148,8 @@ class Checker:
             if event.unterminated:
                 shown.add(Problem("stream-unterminated", "the stream ends inside this event (no blank line after it): "
                                                          "clients do not dispatch it", line=event.line, index=event.index))
-        if result.events == 0:
+        result.events = count
+        if count == 0:
             shown.add(Problem("input-empty", "empty: no events in this event stream"))
         for fault in rules.end():
             shown.add(Problem(fault.rule, fault.message, line=last_line))

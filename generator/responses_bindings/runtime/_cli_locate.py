@@ -18,17 +18,25 @@ _NEXT = re.compile(rb'["\[\]{}]')
 LOCATE_LIMIT = 16 * 1024 * 1024  # larger texts are reported by line only
 
 
+def _end(pattern: re.Pattern[bytes], text: bytes, at: int) -> int:
+    """The offset just past what `pattern` matches at `at`; ValueError when nothing does (broken JSON text)."""
+    found = pattern.match(text, at)
+    if found is None:
+        raise ValueError(f"no {pattern.pattern!r} at byte {at}")
+    return found.end()
+
+
 def _skip_space(text: bytes, at: int) -> int:
-    return _SPACE.match(text, at).end()
+    return _end(_SPACE, text, at)
 
 
 def _skip_value(text: bytes, at: int) -> int:
     """The offset just past the value starting at `at`."""
     opener = text[at : at + 1]
     if opener == b'"':
-        return _STRING.match(text, at).end()
+        return _end(_STRING, text, at)
     if opener not in (b"[", b"{"):
-        return _SCALAR.match(text, at).end()
+        return _end(_SCALAR, text, at)
     depth = 0
     while True:
         found = _NEXT.search(text, at)
@@ -36,7 +44,7 @@ def _skip_value(text: bytes, at: int) -> int:
             return len(text)
         char = found.group()
         if char == b'"':
-            at = _STRING.match(text, found.start()).end()
+            at = _end(_STRING, text, found.start())
             continue
         depth += 1 if char in (b"[", b"{") else -1
         at = found.end()
@@ -62,7 +70,7 @@ def _child(text: bytes, at: int, token: str) -> int | None:
     if opener != b"{":
         return None
     while text[at : at + 1] == b'"':
-        end = _STRING.match(text, at).end()
+        end = _end(_STRING, text, at)
         key = json.loads(text[at:end])
         at = _skip_space(text, end)
         at = _skip_space(text, at + 1)  # past the colon
@@ -86,7 +94,7 @@ def offset_of(text: bytes, tokens: list[str], start: int = 0) -> int | None:
             if found is None:
                 return at  # the deepest place that exists: good enough to land an annotation
             at = found
-    except (ValueError, AttributeError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     return at
 

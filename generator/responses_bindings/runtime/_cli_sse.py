@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Protocol
 
 FIELD_PREFIXES = (b"data:", b"event:", b"id:", b"retry:", b":", b"data\n", b"data\r")
 SKIP_CHUNK = 1 << 20
+
+
+class LineReader(Protocol):
+    """What reading an event stream needs of its input: `readline(size)` of a binary stream."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 @dataclass
@@ -35,7 +41,7 @@ def looks_like_sse(head: bytes) -> bool:
     return first.startswith(FIELD_PREFIXES) or first.rstrip(b"\r") == b"data"
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
+def _lines(stream: LineReader, limit: int) -> Iterator[tuple[bytes, bool]]:
     """Lines without their ends, split at CRLF, LF or lone CR; (line, complete) with complete False
     for a line cut at the limit (the rest of it is skipped)."""
     while True:
@@ -53,7 +59,7 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
         yield parts[-1], complete
 
 
-def events(stream: BinaryIO, limit: int) -> Iterator[SseEvent]:
+def events(stream: LineReader, limit: int) -> Iterator[SseEvent]:
     """Every event of a recorded stream, in order; a block over `limit` bytes has data None."""
     index, number = 0, 0
     data: list[bytes] = []

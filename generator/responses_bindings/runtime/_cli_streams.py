@@ -137,6 +137,8 @@ class StreamChecker:
         return []
 
     def _check_texts(self, index: int, kind: object, value: dict) -> list[StreamFault]:
+        if not isinstance(kind, str):
+            return []
         output = _index(value.get("output_index"))
         if kind in DELTAS:
             family, fields = DELTAS[kind]
@@ -153,9 +155,8 @@ class StreamChecker:
             return self._compare(key, value.get(name), f"/{name}")
         if kind in ("response.content_part.done", "response.reasoning_summary_part.done") and output is not None:
             part = value.get("part")
-            family = part.get("type") if isinstance(part, dict) else None
             position = _index(value.get("summary_index" if "summary" in kind else "content_index"))
-            if family in PART_TEXT and position is not None:
+            if isinstance(part, dict) and (family := part.get("type")) in PART_TEXT and position is not None:
                 return self._compare((family, output, position), part.get(PART_TEXT[family]), f"/part/{PART_TEXT[family]}")
         if kind == "response.output_item.done" and output is not None:
             return [f for family, key, where, text in _item_texts(value.get("item"))
