@@ -29,10 +29,11 @@ def vendor_package(vendor: str):
 
 
 def readme_python_blocks() -> list[tuple[int, str]]:
-    """(line number, source) of every ```python block of the README."""
+    """(line number, source) of every ```python snippet of the README. Blocks that are a user's
+    pytest file (they import pytest) are run as such by tests/commands/test_record_replay.py."""
     text = (REPO / "README.md").read_text("utf-8")
     blocks = re.finditer(r"^```python\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
-    return [(text.count("\n", 0, match.start()) + 1, match.group(1)) for match in blocks]
+    return [(text.count("\n", 0, match.start()) + 1, match.group(1)) for match in blocks if "import pytest" not in match.group(1)]
 
 
 def bundled_document(vendor: str) -> dict:

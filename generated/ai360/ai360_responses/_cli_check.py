@@ -18,6 +18,7 @@ from ._cli_locate import Anchor, advance, item_offsets, line_and_column, offset_
 from ._cli_report import Problem, Result
 from ._cli_rules import schema_rule
 from ._cli_streams import DONE_SENTINEL, StreamChecker
+from ._json import JSONError
 from ._json import decode as decode_json
 from ._pointer import tokens as pointer_tokens
 
@@ -30,15 +31,15 @@ def decode(
     """The JSON value of `data`, or (rule, message, line, column) of why it is no JSON payload."""
     try:
         return decode_json(data), None
-    except RecursionError:
-        return None, (
-            "input-too-deep",
-            "nested too deeply: more than 1024 levels of arrays/objects",
-            None,
-            None,
-        )
-    except ValueError as exc:
-        text = str(exc)
+    except JSONError as exc:
+        if exc.found == "too deep":
+            return None, (
+                "input-too-deep",
+                "nested too deeply: more than 1024 levels of arrays/objects",
+                None,
+                None,
+            )
+        text = exc.message.removeprefix("not valid JSON: ")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as bad:
@@ -49,13 +50,6 @@ def decode(
             f"is not valid UTF-8",
             line,
             column,
-        )
-    if "depth limit" in text or "recursion" in text.lower():
-        return None, (
-            "input-too-deep",
-            "nested too deeply: more than 1024 levels of arrays/objects",
-            None,
-            None,
         )
     found = _POSITION.search(text)
     line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)

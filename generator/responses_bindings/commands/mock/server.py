@@ -51,7 +51,6 @@ class _Handler(BaseHTTPRequestHandler):
         """An event stream, chunked; `cut` breaks it off mid-event (abruptly, or by closing cleanly)."""
         if cut:
             body = cut_mid_event(body)
-        self.log_request(200, len(body))
         if cut == "truncated_stream":
             head = f"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\nx-request-id: {self.request_id}\r\n\r\n"
             self.wfile.write(head.encode() + body)
