@@ -112,17 +112,18 @@ def test_every_file_cites_its_source(vendor):
         if "expect" in entry:
             expect = entry["expect"]
             pointer = expect.get("at")
-            assert (
-                expect.get("valid") is False
-                and isinstance(pointer, str)
-                and pointer in ("", *[pointer] * pointer.startswith("/"))
+            assert expect.get("valid") is False, f"{vendor}/{name}: expect is only for payloads the spec rejects"
+            assert isinstance(pointer, str) and (pointer == "" or pointer.startswith("/")), (
+                f"{vendor}/{name}: at {pointer!r}"
             )
             assert expect.get("why"), f"{vendor}/{name}: expect without why"
+            if name.startswith("streams/"):
+                assert isinstance(expect.get("event"), int), f"{vendor}/{name}: expect names no event index"
 
 
 @pytest.mark.parametrize("vendor", CORPUS_VENDORS)
 def test_the_corpus_is_big_enough(vendor):
-    kinds = [name.split("/")[0] for _, name in PAYLOADS if _ == vendor]
+    kinds = [name.split("/")[0] for owner, name in PAYLOADS if owner == vendor]
     assert len(kinds) >= MIN_PAYLOADS and set(kinds) == set(KINDS), {kind: kinds.count(kind) for kind in KINDS}
     transcripts = [name for v, name in TRANSCRIPTS if v == vendor]
     assert len(transcripts) >= MIN_TRANSCRIPTS, transcripts
