@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tiny_specs import cited_schemas, root_document, write_spec
 
 from responses_bindings.bundle import bundle, merge_patch
 from responses_bindings.lint import lint
 from responses_bindings.load import SpecError, discover_vendors
 
 from conftest import SPEC, VENDORS, bundled_document
-from tiny_specs import cited_schemas, root_document, write_spec
 
 AI360_DATA_MODELS = """ResponseInputText ResponseInputImage ResponseInputFile ResponseError
 ResponseConversationParam ResponseIncludable ResponseInputMessageContentList EasyInputMessage

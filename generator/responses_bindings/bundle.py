@@ -177,7 +177,7 @@ class _Bundler:
         document.setdefault("components", {})["schemas"] = dict(sorted(self.schemas.items()))
         document["x-differences"] = [
             {"schema": d["schema"], "source": d["source"], "patch": applied.patch}
-            for d, applied in zip(differences, self.differences)
+            for d, applied in zip(differences, self.differences, strict=True)
         ]
         for name, schema in document["components"]["schemas"].items():
             self.check_refs(schema, pointer.join("/components/schemas", name))

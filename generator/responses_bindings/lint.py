@@ -193,11 +193,11 @@ def patch_pointer(difference: Difference, where: str) -> tuple[int, str]:
     node, before, depth, inside = difference.patch, difference.before, 0, ""
     for token in [t.replace("~1", "/").replace("~0", "~") for t in where.split("/")[1:]]:
         if is_list_operation(node) and isinstance(before, list) and token.isdigit():
-            kept = len(before) - len(node.get("x-remove", []))
-            if int(token) < kept:
+            appended, at = node.get("x-append") or [], int(token) - (len(before) - len(node.get("x-remove") or []))
+            if not 0 <= at < len(appended):
                 break
-            node, before = (node.get("x-append") or [])[int(token) - kept], None
-            inside, depth = pointer.join(inside, "x-append", int(token) - kept), depth + 1
+            node, before = appended[at], None
+            inside, depth = pointer.join(inside, "x-append", at), depth + 1
         elif isinstance(node, dict) and token in node:
             node, before = node[token], before.get(token) if isinstance(before, dict) else None
             inside, depth = pointer.join(inside, token), depth + 1
