@@ -77,7 +77,8 @@ def test_a_third_vendor_root_yields_a_third_working_package(tmp_path):
     for vendor in VENDORS:  # build only the new vendor: the others are covered by the drift test
         (spec / f"{vendor}.yaml").unlink()
     root = root.replace("https://api.360.cn", "https://gateway.acme.test").replace("360 AI", "Acme AI")
-    (spec / "acme.yaml").write_text(root.replace("x-vendor-id: ai360", "x-vendor-id: acme"), "utf-8")
+    root = root.replace("x-vendor-id: ai360", "x-vendor-id: acme").replace("AI360_API_KEY", "ACME_API_KEY")
+    (spec / "acme.yaml").write_text(root, "utf-8")
     out = tmp_path / "generated"
     results = build_all(spec, out)
     assert [r.vendor_id for r in results] == ["acme"]

@@ -29,7 +29,7 @@ def events_of(response: dict) -> list[dict]:
         {"type": "response.content_part.added", "sequence_number": 2, "item_id": message["id"], "output_index": 0,
          "content_index": 0, "part": part},
         {"type": "response.output_text.delta", "sequence_number": 3, "item_id": message["id"], "output_index": 0,
-         "content_index": 0, "delta": part["text"][:10]},
+         "content_index": 0, "delta": part["text"][:10], "logprobs": []},
         {"type": "response.completed", "sequence_number": 4, "response": response},
     ]
 
@@ -136,7 +136,7 @@ def test_an_item_with_a_bad_field_is_reported_inside_the_variant_its_type_select
 def test_an_unknown_type_names_the_allowed_ones(vendor):
     package = vendor_package(vendor)
     event = {"type": "response.output_text.delta", "sequence_number": 1, "item_id": "i", "output_index": 0,
-             "content_index": 0, "delta": "x"}
+             "content_index": 0, "delta": "x", "logprobs": []}
     assert package.validate(event, "event") == []
     issues = package.validate(dict(event, type="response.bogus"), "event")
     assert [i.pointer for i in issues] == ["/type"]

@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "2026.4.3+hca66837301a9"
+__version__ = "2026.4.3+h328fa512e1ea"
 API_VERSION = "2026.4.3"

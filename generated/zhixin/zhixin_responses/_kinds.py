@@ -7,19 +7,14 @@ Kind: TypeAlias = Literal["request", "response", "error", "event"]
 KIND_MODELS = {
     "request": "CreateResponseRequest",
     "response": "Response",
-    "error": "ZhixinErrorBodyPayload",
+    "error": "ErrorBodyPayload",
     "event": "ResponseStreamEventPayload",
 }
 
 if TYPE_CHECKING:
-    from .models import (
-        CreateResponseRequest,
-        Response,
-        ResponseStreamEvent,
-        ZhixinErrorBody,
-    )
+    from .models import CreateResponseRequest, ErrorBody, Response, ResponseStreamEvent
 
     RequestModel: TypeAlias = CreateResponseRequest
     ResponseModel: TypeAlias = Response
-    ErrorModel: TypeAlias = ZhixinErrorBody
+    ErrorModel: TypeAlias = ErrorBody
     EventModel: TypeAlias = ResponseStreamEvent

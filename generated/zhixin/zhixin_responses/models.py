@@ -9,28 +9,314 @@ from typing_extensions import TypeAliasType
 from zhixin_responses._response import ResponseBase
 
 
-class CodeInterpreterContainerAuto(Model):
-    """Configuration for a code interpreter container made on demand."""
+class ApplyPatchCreateFile(Model):
+    """Create a new file with the given diff."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["auto"]
-    """Always `auto`."""
-    file_ids: list[str] | None = None
-    """Uploaded files to make available to the code."""
+    type: Literal["create_file"]
+    """The type of the operation. Always `create_file`."""
+    path: str
+    """The path of the file to create."""
+    diff: str
+    """The diff to apply."""
 
 
-class CodeInterpreterTool(Model):
-    """A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool)."""
+class ApplyPatchDeleteFile(Model):
+    """Delete the given file."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["code_interpreter"]
-    """The type of the code interpreter tool. Always `code_interpreter`."""
-    container: str | CodeInterpreterContainerAuto | None = None
-    """The container ID, or an object that asks for an automatic container."""
+    type: Literal["delete_file"]
+    """The type of the operation. Always `delete_file`."""
+    path: str
+    """The path of the file to delete."""
+
+
+class ApplyPatchTool(Model):
+    """Lets the model create, delete or update files with diffs (OpenAI `ApplyPatchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["apply_patch"]
+    """The type of the tool. Always `apply_patch`."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ApplyPatchUpdateFile(Model):
+    """Update an existing file with the given diff."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["update_file"]
+    """The type of the operation. Always `update_file`."""
+    path: str
+    """The path of the file to update."""
+    diff: str
+    """The diff to apply."""
+
+
+class ImageUrl(Model):
+    """The image."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    url: str
+    """A public URL or a base64 data URL of the image."""
+
+
+class ChatImageUrlContentPart(Model):
+    """An image part of a user message in Chat Completions format, which DashScope also takes."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image_url"]
+    """The type of the part. Always `image_url`."""
+    image_url: ImageUrl
+    """The image."""
+
+
+class ChatTextContentPart(Model):
+    """A text part of a user message in Chat Completions format, which DashScope also takes."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["text"]
+    """The type of the part. Always `text`."""
+    text: str
+    """The text input."""
+
+
+class CodeInterpreterOutputImage(Model):
+    """The image output from the code interpreter."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image"]
+    """The type of the output. Always `image`."""
+    url: str
+    """The URL of the image output from the code interpreter."""
+
+
+class CodeInterpreterOutputLogs(Model):
+    """The logs output from the code interpreter."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["logs"]
+    """The type of the output. Always `logs`."""
+    logs: str
+    """The logs output from the code interpreter."""
+
+
+class CompactionTrigger(Model):
+    """Asks the server to compact the conversation at this point."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["compaction_trigger"]
+    """The type of the item. Always `compaction_trigger`."""
+
+
+class ComputerActionClick(Model):
+    """A click action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["click"]
+    """The type of the action. Always `click`."""
+    button: Literal["left", "right", "wheel", "back", "forward"]
+    """Which mouse button was pressed."""
+    x: int
+    """The x-coordinate where the click occurred."""
+    y: int
+    """The y-coordinate where the click occurred."""
+    keys: list[str] | None = None
+    """The keys held while performing the action."""
+
+
+class ComputerActionDoubleClick(Model):
+    """A double click action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["double_click"]
+    """The type of the action. Always `double_click`."""
+    x: int
+    """The x-coordinate where the double click occurred."""
+    y: int
+    """The y-coordinate where the double click occurred."""
+    keys: list[str] | None = None
+    """The keys held while performing the action."""
+
+
+class PathItem(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    x: int
+    """The x-coordinate."""
+    y: int
+    """The y-coordinate."""
+
+
+class ComputerActionDrag(Model):
+    """A drag action along a path."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["drag"]
+    """The type of the action. Always `drag`."""
+    path: list[PathItem]
+    """The coordinates of the drag path, start to end."""
+    keys: list[str] | None = None
+    """The keys held while performing the action."""
+
+
+class ComputerActionKeypress(Model):
+    """A collection of keypresses the model would like to perform."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["keypress"]
+    """The type of the action. Always `keypress`."""
+    keys: list[str]
+    """The keys to press, each one key."""
+
+
+class ComputerActionMove(Model):
+    """A mouse move action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["move"]
+    """The type of the action. Always `move`."""
+    x: int
+    """The x-coordinate to move to."""
+    y: int
+    """The y-coordinate to move to."""
+    keys: list[str] | None = None
+    """The keys held while performing the action."""
+
+
+class ComputerActionScreenshot(Model):
+    """A screenshot action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["screenshot"]
+    """The type of the action. Always `screenshot`."""
+
+
+class ComputerActionScroll(Model):
+    """A scroll action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["scroll"]
+    """The type of the action. Always `scroll`."""
+    x: int
+    """The x-coordinate where the scroll occurred."""
+    y: int
+    """The y-coordinate where the scroll occurred."""
+    scroll_x: int
+    """The horizontal scroll distance."""
+    scroll_y: int
+    """The vertical scroll distance."""
+    keys: list[str] | None = None
+    """The keys held while performing the action."""
+
+
+class ComputerActionType(Model):
+    """An action to type in text."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["type"]
+    """The type of the action. Always `type`."""
+    text: str
+    """The text to type."""
+
+
+class ComputerActionWait(Model):
+    """A wait action."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["wait"]
+    """The type of the action. Always `wait`."""
+
+
+class ComputerSafetyCheck(Model):
+    """A safety check for a computer call."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    """The ID of the safety check."""
+    code: str | None = None
+    """The type of the safety check."""
+    message: str | None = None
+    """Details about the safety check."""
+
+
+class ComputerTool(Model):
+    """A tool that controls a virtual computer (OpenAI `ComputerTool`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer"]
+    """The type of the computer tool. Always `computer`."""
+
+
+class ComputerUsePreviewTool(Model):
+    """The preview tool that controls a virtual computer (OpenAI `ComputerUsePreviewTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer_use_preview"]
+    """The type of the computer use tool. Always `computer_use_preview`."""
+    environment: Literal["windows", "mac", "linux", "ubuntu", "browser"]
+    """The type of computer environment to control."""
+    display_width: int
+    """The width of the computer display."""
+    display_height: int
+    """The height of the computer display."""
+
+
+class ConfigurationUpdateReasoning(Model):
+    """The reasoning settings a `configuration_update` item changes."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    effort: (
+        Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
+    ) = None
+    """The reasoning effort from here on."""
 
 
 class ContainerFileCitation(Model):
@@ -53,16 +339,162 @@ class ContainerFileCitation(Model):
     """The index of the last character of the citation in the message."""
 
 
+class Source(Model):
+    """The skill archive."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["base64"]
+    """The encoding. Always `base64`."""
+    media_type: Literal["application/zip"]
+    """The media type. Always `application/zip`."""
+    data: str
+    """The base64-encoded archive."""
+
+
+class ContainerInlineSkill(Model):
+    """A skill given inline as a zip archive."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["inline"]
+    """The type of the skill. Always `inline`."""
+    name: str
+    """The name of the skill."""
+    description: str
+    """The description of the skill."""
+    source: Source
+    """The skill archive."""
+
+
+class DomainSecret(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    domain: str
+    """The domain the secret is for."""
+    name: str
+    """The name of the secret."""
+    value: str
+    """The value of the secret."""
+
+
+class ContainerNetworkPolicyAllowlist(Model):
+    """Network access from the container to listed domains only."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["allowlist"]
+    """The type of the network policy. Always `allowlist`."""
+    allowed_domains: list[str]
+    """The domains the container may reach."""
+    domain_secrets: list[DomainSecret] | None = None
+    """Secrets to inject for requests to given domains."""
+
+
+class ContainerNetworkPolicyDisabled(Model):
+    """No network access from the container."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["disabled"]
+    """The type of the network policy. Always `disabled`."""
+
+
+class ContainerSkillReference(Model):
+    """A skill referenced by ID."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["skill_reference"]
+    """The type of the skill. Always `skill_reference`."""
+    skill_id: str
+    """The ID of the skill."""
+    version: str | None = None
+    """The version of the skill."""
+
+
+class AccessPrograms(Model):
+    """The access programs to apply."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
+    """The Cyber access program."""
+
+
+class BackgroundOptions(Model):
+    """Options for a background response."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    completion_window: Literal["soonest", "2h", "8h"] | None = None
+    """How soon the background response must finish."""
+    continuation_id: str | None = None
+    """Continues an earlier background response."""
+
+
+class ContextManagementItem(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: str
+    """The context management strategy, e.g. `compaction`."""
+    compact_threshold: int | None = None
+    """The token count at which to compact."""
+
+
+class Image(Model):
+    """Image settings."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    context_compression: Literal["auto", "enabled", "disabled"] | None = None
+    """The image context optimization policy."""
+
+
+class CustomToolGrammarFormat(Model):
+    """Input for a custom tool constrained by a grammar."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["grammar"]
+    """The type of the format. Always `grammar`."""
+    syntax: Literal["lark", "regex"]
+    """The syntax of the grammar definition."""
+    definition: str
+    """The grammar definition."""
+
+
+class CustomToolTextFormat(Model):
+    """Unconstrained free-form text input for a custom tool."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["text"]
+    """The type of the format. Always `text`."""
+
+
 class DashScopeErrorResponse(Model):
-    """DashScope's error body for 4xx answers (DESIGN.md, DashScope facts)."""
+    """DashScope's error body for 4xx answers, e.g. `{"request_id": "…", "code": "InvalidParameter", "message": "…"}`."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     request_id: str | None = None
-    """The ID of the failed request."""
+    """The ID of the failed request, for tracing."""
     code: str
-    """DashScope's error code, e.g. `InvalidParameter`."""
+    """DashScope's error code, e.g. `InvalidParameter` or `InvalidApiKey`."""
     message: str
     """A human-readable description of the error."""
 
@@ -90,6 +522,11 @@ class ErrorResponse(Model):
         extra="allow",
     )
     error: ErrorObject
+    """The error."""
+
+
+FileAttributes = TypeAliasType("FileAttributes", dict[str, str | float | bool])
+"""Up to 16 key-value pairs attached to a file: strings, numbers or booleans."""
 
 
 class FileCitation(Model):
@@ -102,7 +539,7 @@ class FileCitation(Model):
     """The type of the file citation. Always `file_citation`."""
     file_id: str
     """The ID of the file."""
-    filename: str | None = None
+    filename: str
     """The filename of the file cited."""
     index: int
     """The index of the file in the list of files."""
@@ -122,14 +559,48 @@ class FilePath(Model):
     """The index of the file in the list of files."""
 
 
+class FileSearchComparisonFilter(Model):
+    """Compares a file attribute with a value."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["eq", "gt", "gte", "in", "lt", "lte", "ne", "nin"]
+    """The comparison operator."""
+    key: str
+    """The attribute key to compare."""
+    value: str | float | bool | list[str | float]
+    """The value to compare against."""
+
+
+class FileSearchCompoundFilter(Model):
+    """Combines several filters with `and` or `or`."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["and", "or"]
+    """How the filters combine."""
+    filters: list[Any]
+    """The filters to combine: comparison filters (as `FileSearchComparisonFilter`), or nested compound filters."""
+
+
+FileSearchFilter = TypeAliasType(
+    "FileSearchFilter",
+    Annotated[
+        FileSearchComparisonFilter | FileSearchCompoundFilter,
+        Field(discriminator="type"),
+    ],
+)
+"""A comparison or compound filter on file attributes, told apart by `type`."""
+
+
 class FileSearchResult(Model):
     """One result of a file search."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    attributes: dict[str, Any] | None = None
-    """Key-value pairs attached to the file."""
     file_id: str | None = None
     """The unique ID of the file."""
     filename: str | None = None
@@ -138,10 +609,38 @@ class FileSearchResult(Model):
     """The relevance score of the file, between 0 and 1."""
     text: str | None = None
     """The text that was retrieved from the file."""
+    attributes: FileAttributes | None = None
+    """Key-value pairs attached to the file."""
+
+
+class HybridSearch(Model):
+    """Weights for hybrid search."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    embedding_weight: float
+    """The weight of the embedding in reciprocal rank fusion."""
+    text_weight: float
+    """The weight of the text in reciprocal rank fusion."""
+
+
+class RankingOptions(Model):
+    """Ranking options for search."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    ranker: Literal["auto", "default-2024-11-15"] | None = None
+    """The ranker to use."""
+    score_threshold: float | None = None
+    """The score threshold, between 0 and 1."""
+    hybrid_search: HybridSearch | None = None
+    """Weights for hybrid search."""
 
 
 class FileSearchTool(Model):
-    """Search the contents of uploaded files (OpenAI `FileSearchTool`)."""
+    """Search the contents of uploaded files (OpenAI `FileSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -152,14 +651,14 @@ class FileSearchTool(Model):
     """The IDs of the vector stores to search."""
     max_num_results: int | None = None
     """The maximum number of results to return, between 1 and 50."""
-    filters: dict[str, Any] | None = None
-    """A comparison or compound filter to apply."""
-    ranking_options: dict[str, Any] | None = None
+    filters: FileSearchFilter | None = None
+    """A filter to apply."""
+    ranking_options: RankingOptions | None = None
     """Ranking options for search."""
 
 
 class FunctionTool(Model):
-    """A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`)."""
+    """Defines a function in your own code the model can choose to call (OpenAI `FunctionTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -171,9 +670,111 @@ class FunctionTool(Model):
     description: str | None = None
     """A description of the function, used by the model to decide whether to call it."""
     parameters: dict[str, Any] | None = None
-    """A JSON Schema object describing the parameters of the function."""
+    """A JSON schema object describing the parameters of the function."""
     strict: bool | None = None
     """Whether to enforce strict parameter validation."""
+    output_schema: dict[str, Any] | None = None
+    """A JSON schema object describing the function's output."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+    async_: Annotated[bool | None, Field(alias="async")] = None
+    """Whether the tool runs asynchronously."""
+    defer_loading: bool | None = None
+    """Whether the tool's definition is loaded only when a tool search finds it."""
+
+
+class ImageGenerationModerationDetails(Model):
+    """Why moderation stopped an image generation call."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    categories: list[str]
+    """The moderation categories."""
+    moderation_stage: Literal["input", "output", "unknown"]
+    """Where moderation stopped the call."""
+
+
+class InputImageMask(Model):
+    """A mask for inpainting."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    file_id: str | None = None
+    """The file ID of the mask image."""
+    image_url: str | None = None
+    """The base64-encoded mask image."""
+
+
+class ImageGenerationTool(Model):
+    """A tool that generates images (OpenAI `ImageGeneration` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image_generation"]
+    """The type of the image generation tool. Always `image_generation`."""
+    model: str | None = None
+    """The image generation model to use, e.g. `gpt-image-1`."""
+    action: Literal["generate", "edit", "auto"] | None = None
+    """Whether to generate a new image or edit one."""
+    background: Literal["transparent", "opaque", "auto"] | None = None
+    """The background of the generated image."""
+    complexity: Literal["low", "medium", "high"] | None = None
+    """The complexity of the generated image."""
+    frame_count: int | None = None
+    """The number of frames of an animated image."""
+    frame_duration_ms: int | None = None
+    """The duration of each frame of an animated image, in milliseconds."""
+    input_fidelity: Literal["high", "low"] | None = None
+    """How closely the output follows the input image's features."""
+    input_image_mask: InputImageMask | None = None
+    """A mask for inpainting."""
+    moderation: Literal["auto", "low"] | None = None
+    """The moderation level for the generated image."""
+    output_compression: int | None = None
+    """The compression level for the output image."""
+    output_format: Literal["png", "webp", "jpeg", "gif", "svg"] | None = None
+    """The output format of the generated image."""
+    partial_images: int | None = None
+    """The number of partial images to stream, 0 to 3."""
+    quality: Literal["low", "medium", "high", "xhigh", "max", "auto"] | None = None
+    """The quality of the generated image."""
+    size: str | None = None
+    """The size of the generated image, e.g. `1024x1024` or `auto`."""
+    svg: dict[str, Any] | None = None
+    """Settings for SVG output."""
+
+
+class ImageSearchCall(Model):
+    """A call of DashScope's image-to-image search tool (output item `image_search_call`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image_search_call"]
+    """The type of the item. Always `image_search_call`."""
+    id: str
+    """The unique ID of the item."""
+    status: Literal["in_progress", "completed"]
+    """The status of the call."""
+    name: str
+    """The tool name. Always `image_search`."""
+    arguments: str
+    """A JSON string of the arguments, e.g. `{"img_idx": 0, "bbox": [0, 0, 1000, 1000]}`."""
+    output: str | None = None
+    """A JSON string of the similar images found: `[{"title", "url", "index"}]`."""
+
+
+class ImageSearchTool(Model):
+    """DashScope's hosted image-to-image search tool (searches with an input image)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image_search"]
+    """The type of the tool. Always `image_search`."""
 
 
 class IncompleteDetails(Model):
@@ -182,7 +783,9 @@ class IncompleteDetails(Model):
     model_config = ConfigDict(
         extra="allow",
     )
-    reason: Literal["max_output_tokens", "content_filter"] | None = None
+    reason: (
+        Literal["max_output_tokens", "max_messages", "content_filter", "steered"] | None
+    ) = None
     """The reason why the response is incomplete."""
 
 
@@ -193,7 +796,11 @@ class InputTokensDetails(Model):
         extra="allow",
     )
     cached_tokens: int
-    """The number of tokens retrieved from the cache."""
+    """The number of tokens that were retrieved from the cache."""
+    cache_write_tokens: int | None = None
+    """The number of tokens written to the cache. Optional here: 360's and 智信's documented responses omit it."""
+    cache_write_tokens_details: dict[str, Any] | None = None
+    """A breakdown of the tokens written to the cache."""
 
 
 class ItemReference(Model):
@@ -208,19 +815,242 @@ class ItemReference(Model):
     """The type of item to reference. Always `item_reference`."""
 
 
+class Action(Model):
+    """Execute a shell command on the server."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["exec"]
+    """The type of the action. Always `exec`."""
+    command: list[str]
+    """The command to run."""
+    env: dict[str, str]
+    """Environment variables to set for the command."""
+    timeout_ms: int | None = None
+    """Optional timeout in milliseconds for the command."""
+    user: str | None = None
+    """Optional user to run the command as."""
+    working_directory: str | None = None
+    """Optional working directory to run the command in."""
+
+
+class LocalShellCall(Model):
+    """A tool call to run a command on the local shell."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["local_shell_call"]
+    """The type of the local shell call. Always `local_shell_call`."""
+    id: str
+    """The unique ID of the local shell call."""
+    call_id: str
+    """The unique ID of the local shell tool call generated by the model."""
+    action: Action
+    """Execute a shell command on the server."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the local shell call."""
+
+
+class LocalShellCallOutput(Model):
+    """The output of a local shell tool call."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["local_shell_call_output"]
+    """The type of the local shell tool call output. Always `local_shell_call_output`."""
+    id: str
+    """The unique ID of the local shell tool call generated by the model."""
+    output: str
+    """A JSON string of the output of the local shell tool call."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+class LocalShellTool(Model):
+    """A tool that runs shell commands on the caller's machine (OpenAI `LocalShell` tool)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["local_shell"]
+    """The type of the local shell tool. Always `local_shell`."""
+
+
+class McpApprovalRequest(Model):
+    """A request for human approval of a tool invocation."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_approval_request"]
+    """The type of the item. Always `mcp_approval_request`."""
+    id: str
+    """The unique ID of the approval request."""
+    server_label: str
+    """The label of the MCP server making the request."""
+    name: str
+    """The name of the tool to run."""
+    arguments: str
+    """A JSON string of arguments for the tool."""
+
+
+class McpApprovalResponse(Model):
+    """A response to an MCP approval request."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_approval_response"]
+    """The type of the item. Always `mcp_approval_response`."""
+    id: str
+    """The unique ID of the approval response."""
+    approval_request_id: str
+    """The ID of the approval request being answered."""
+    approve: bool
+    """Whether the request was approved."""
+    reason: str | None = None
+    """Optional reason for the decision."""
+
+
+class McpApprovalResponseParam(Model):
+    """A response to an MCP approval request, sent as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_approval_response"]
+    """The type of the item. Always `mcp_approval_response`."""
+    approval_request_id: str
+    """The ID of the approval request being answered."""
+    approve: bool
+    """Whether the request was approved."""
+    id: str | None = None
+    """The unique ID of the approval response."""
+    reason: str | None = None
+    """Optional reason for the decision."""
+
+
+class McpHttpError(Model):
+    """An HTTP error from the MCP server."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["http_error"]
+    """The type of the error. Always `http_error`."""
+    code: int
+    """The HTTP status code."""
+    message: str
+    """The error message."""
+
+
+class McpListToolsTool(Model):
+    """A tool available on an MCP server."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    name: str
+    """The name of the tool."""
+    input_schema: Any
+    """The JSON schema describing the tool's input."""
+    description: str | None = None
+    """The description of the tool."""
+    annotations: Any | None = None
+    """Additional annotations about the tool."""
+
+
+class McpProtocolError(Model):
+    """An MCP protocol error."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_protocol_error"]
+    """The type of the error. Always `mcp_protocol_error`."""
+    code: int
+    """The protocol error code."""
+    message: str
+    """The error message."""
+
+
+class McpToolExecutionError(Model):
+    """An error the MCP tool reported while running."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_tool_execution_error"]
+    """The type of the error. Always `mcp_tool_execution_error`."""
+    content: Any
+    """The error content the tool returned."""
+
+
+class McpToolFilter(Model):
+    """Selects tools of an MCP server by name or by the read-only hint."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    tool_names: list[str] | None = None
+    """The names of the tools."""
+    read_only: bool | None = None
+    """Whether the tools are marked read-only."""
+
+
 McpToolHeaders = TypeAliasType("McpToolHeaders", dict[str, str])
-"""HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value)."""
+"""HTTP headers to send to an MCP server, by header name."""
 
 
-MetadataAdditionalProperty = TypeAliasType(
-    "MetadataAdditionalProperty", Annotated[str, Field(max_length=512)]
-)
+Metadata = TypeAliasType("Metadata", dict[str, str])
+"""Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512."""
 
 
-Metadata = TypeAliasType(
-    "Metadata", Annotated[dict[str, MetadataAdditionalProperty], Field(max_length=16)]
-)
-"""Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512 characters."""
+class ModerationError(Model):
+    """An error produced while attempting moderation."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["error"]
+    """The type of the object. Always `error`."""
+    code: str
+    """The error code."""
+    message: str
+    """The error message."""
+
+
+class ModerationPolicyRule(Model):
+    """What to do with flagged content."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    mode: Literal["score", "block"]
+    """Score flagged content, or block it."""
+
+
+class ModerationResult(Model):
+    """A moderation result for the response input or output."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["moderation_result"]
+    """The type of the object. Always `moderation_result`."""
+    model: str
+    """The moderation model that produced this result."""
+    flagged: bool
+    """Whether the content was flagged by any category."""
+    categories: dict[str, bool]
+    """Each moderation category and whether it was flagged."""
+    category_scores: dict[str, float]
+    """Each moderation category and its score."""
+    category_applied_input_types: dict[str, list[Literal["text", "image"]]]
+    """Which input types each category's score reflects."""
 
 
 class OutputTokensDetails(Model):
@@ -233,20 +1063,148 @@ class OutputTokensDetails(Model):
     """The number of reasoning tokens."""
 
 
+class Program(Model):
+    """A program the model wrote to call tools (programmatic tool calling)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["program"]
+    """The type of the item. Always `program`."""
+    id: str
+    """The unique ID of the program item."""
+    call_id: str
+    """The call ID of the program."""
+    code: str
+    """The code of the program."""
+    fingerprint: str
+    """A fingerprint of the program."""
+
+
+class ProgramOutput(Model):
+    """The result of running a program the model wrote."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["program_output"]
+    """The type of the item. Always `program_output`."""
+    id: str
+    """The unique ID of the program output item."""
+    call_id: str
+    """The call ID of the program."""
+    result: str
+    """The result of the program."""
+    status: Literal["completed", "incomplete"]
+    """The status of the program run."""
+
+
+class ProgrammaticToolCallingTool(Model):
+    """Lets the model write programs that call other tools."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["programmatic_tool_calling"]
+    """The type of the tool. Always `programmatic_tool_calling`."""
+
+
+class PromptCacheBreakpoint(Model):
+    """Marks the end of a content part as an explicit prompt-cache breakpoint."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    mode: Literal["explicit"]
+    """The breakpoint mode. Always `explicit`."""
+    ttl: Literal["30m", "12h"] | None = None
+    """The minimum lifetime of the cache entry."""
+
+
+class PromptCacheDiagnosticsCacheHit(Model):
+    """Prompt cache diagnostics: `cache_hit`."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["cache_hit"]
+    """The type of the diagnostics. Always `cache_hit`."""
+
+
+class PromptCacheDiagnosticsCacheMiss(Model):
+    """Prompt cache diagnostics: the prompt cache was not reused, and why."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["cache_miss"]
+    """The type of the diagnostics. Always `cache_miss`."""
+    cache_missed_tokens: int
+    """The estimated number of input tokens affected after the first divergence."""
+    reason: str
+    """The reason prompt cache reuse did not occur, e.g. `input_changed`."""
+    comparison_reusable_tokens: int | None = None
+    """The token count of the reusable prefix in the compared response."""
+
+
+class PromptCacheDiagnosticsComparisonResponseNotFound(Model):
+    """Prompt cache diagnostics: `comparison_response_not_found`."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["comparison_response_not_found"]
+    """The type of the diagnostics. Always `comparison_response_not_found`."""
+
+
+class PromptCacheDiagnosticsUnavailable(Model):
+    """Prompt cache diagnostics: `unavailable`."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["unavailable"]
+    """The type of the diagnostics. Always `unavailable`."""
+
+
+class PromptCacheOptions(Model):
+    """Prompt-caching options (OpenAI `prompt_cache_options`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    mode: Literal["implicit", "explicit"] | None = None
+    """Whether implicit prompt-cache breakpoints are enabled."""
+    ttl: Literal["30m", "12h"] | None = None
+    """The minimum lifetime of each cache breakpoint."""
+    comparison_response_id: str | None = None
+    """A response ID to compare against for prompt cache diagnostics."""
+    prewarm: bool | None = None
+    """Whether to warm the cache without generating a response (requests only)."""
+
+
 class Reasoning(Model):
     """Configuration options for reasoning models (OpenAI `Reasoning`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    effort: Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None = None
+    effort: (
+        Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
+    ) = None
     """Constrains effort on reasoning for reasoning models."""
     summary: Literal["auto", "concise", "detailed"] | None = None
     """A summary of the reasoning performed by the model."""
+    generate_summary: Literal["auto", "concise", "detailed"] | None = None
+    """Deprecated: use `summary`."""
+    context: Literal["auto", "current_turn", "all_turns"] | None = None
+    """Which earlier reasoning the model keeps in context."""
+    mode: str | None = None
+    """The reasoning mode, e.g. `standard` or `pro`."""
 
 
 class ReasoningSummaryText(Model):
-    """A short summary of the reasoning used by the model."""
+    """A short summary of the reasoning used by the model (a `summary_text` part)."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -258,7 +1216,7 @@ class ReasoningSummaryText(Model):
 
 
 class ReasoningText(Model):
-    """Reasoning text from the model."""
+    """Reasoning text from the model (a `reasoning_text` content part)."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -267,6 +1225,204 @@ class ReasoningText(Model):
     """The type of the reasoning text. Always `reasoning_text`."""
     text: str
     """The reasoning text from the model."""
+
+
+class ResponseAudioDeltaEvent(Model):
+    """Emitted when there is a partial audio response. (`response.audio.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.audio.delta"]
+    """The type of the event. Always `response.audio.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    delta: str
+    """A chunk of base64-encoded response audio bytes."""
+
+
+class ResponseAudioDoneEvent(Model):
+    """Emitted when the audio response is complete. (`response.audio.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.audio.done"]
+    """The type of the event. Always `response.audio.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+
+
+class ResponseAudioTranscriptDeltaEvent(Model):
+    """Emitted when there is a partial transcript of audio. (`response.audio.transcript.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.audio.transcript.delta"]
+    """The type of the event. Always `response.audio.transcript.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    delta: str
+    """The partial transcript of the audio response."""
+
+
+class ResponseAudioTranscriptDoneEvent(Model):
+    """Emitted when the full audio transcript is completed. (`response.audio.transcript.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.audio.transcript.done"]
+    """The type of the event. Always `response.audio.transcript.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+
+
+class ResponseCodeInterpreterCallCodeDeltaEvent(Model):
+    """Emitted when a partial code snippet is streamed by the code interpreter. (`response.code_interpreter_call_code.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.code_interpreter_call_code.delta"]
+    """The type of the event. Always `response.code_interpreter_call_code.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    delta: str
+    """The partial code snippet being streamed."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
+
+
+class ResponseCodeInterpreterCallCodeDoneEvent(Model):
+    """Emitted when the code snippet is finalized by the code interpreter. (`response.code_interpreter_call_code.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.code_interpreter_call_code.done"]
+    """The type of the event. Always `response.code_interpreter_call_code.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    code: str
+    """The final code snippet output by the code interpreter."""
+
+
+class ResponseCodeInterpreterCallCompletedEvent(Model):
+    """Emitted when a code interpreter call is completed. (`response.code_interpreter_call.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.code_interpreter_call.completed"]
+    """The type of the event. Always `response.code_interpreter_call.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseCodeInterpreterCallInProgressEvent(Model):
+    """Emitted when a code interpreter call is in progress. (`response.code_interpreter_call.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.code_interpreter_call.in_progress"]
+    """The type of the event. Always `response.code_interpreter_call.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseCodeInterpreterCallInterpretingEvent(Model):
+    """Emitted when the code interpreter is actively interpreting the code snippet. (`response.code_interpreter_call.interpreting`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.code_interpreter_call.interpreting"]
+    """The type of the event. Always `response.code_interpreter_call.interpreting`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseCompactionCompactingEvent(Model):
+    """Emitted while the server compacts the conversation. (`response.compaction.compacting`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.compaction.compacting"]
+    """The type of the event. Always `response.compaction.compacting`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseCompactionItem(Model):
+    """A compaction item: the compacted earlier conversation (OpenAI `ResponseCompactionItem`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["compaction"]
+    """The type of the item. Always `compaction`."""
+    id: str
+    """The unique ID of the compaction item."""
+    encrypted_content: str
+    """The encrypted content of the compaction summary."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseCompactionItemParam(Model):
+    """A compaction item, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["compaction"]
+    """The type of the item. Always `compaction`."""
+    encrypted_content: str
+    """The encrypted content of the compaction summary."""
+    id: str | None = None
+    """The unique ID of the compaction item."""
+
+
+class ResponseComputerToolCallOutputScreenshot(Model):
+    """A computer screenshot image used with the computer use tool."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer_screenshot"]
+    """The type of the screenshot. Always `computer_screenshot`."""
+    file_id: str | None = None
+    """The identifier of an uploaded file that contains the screenshot."""
+    image_url: str | None = None
+    """The URL of the screenshot image."""
 
 
 class ResponseConversationParam(Model):
@@ -279,6 +1435,44 @@ class ResponseConversationParam(Model):
     """The unique ID of the conversation."""
 
 
+class ResponseCustomToolCallInputDeltaEvent(Model):
+    """Emitted when there is a delta to the input of a custom tool call. (`response.custom_tool_call_input.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.custom_tool_call_input.delta"]
+    """The type of the event. Always `response.custom_tool_call_input.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    delta: str
+    """The incremental input data for the custom tool call."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
+
+
+class ResponseCustomToolCallInputDoneEvent(Model):
+    """Emitted when the input of a custom tool call is complete. (`response.custom_tool_call_input.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.custom_tool_call_input.done"]
+    """The type of the event. Always `response.custom_tool_call_input.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    input: str
+    """The complete input data for the custom tool call."""
+
+
 class ResponseError(Model):
     """An error object returned when the model fails to generate a Response (OpenAI `ResponseError`)."""
 
@@ -286,13 +1480,19 @@ class ResponseError(Model):
         extra="allow",
     )
     code: str
-    """The error code for the response; DashScope uses its own codes."""
+    """The error code for the response, e.g. `server_error`, `rate_limit_exceeded`, `invalid_prompt`, `vector_store_timeout`, `invalid_image` (openai-python lists 21); api.openai.com also sends others such as `insufficient_quota`."""
     message: str
     """A human-readable description of the error."""
+    param: str | None = None
+    """The request parameter the error is about, if any."""
+    type: str | None = None
+    """The error type."""
+    misalignment: dict[str, Any] | None = None
+    """Details when the response was stopped for misalignment."""
 
 
 class ResponseErrorEvent(Model):
-    """Emitted when an error occurs during streaming (`error`)."""
+    """Emitted when an error occurs; the error is flat (`code`, `message`, `param`) as openai-python reads it, or nested in `error` as api.openai.com also sends it. (`error`)"""
 
     model_config = ConfigDict(
         extra="allow",
@@ -303,10 +1503,60 @@ class ResponseErrorEvent(Model):
     """The sequence number of this event."""
     code: str | None = None
     """The error code."""
-    message: str
+    message: str | None = None
     """The error message."""
     param: str | None = None
     """The error parameter."""
+    error: ErrorObject | None = None
+    """The error, when it comes nested."""
+
+
+class ResponseFileSearchCallCompletedEvent(Model):
+    """Emitted when a file search call is completed (results found). (`response.file_search_call.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.file_search_call.completed"]
+    """The type of the event. Always `response.file_search_call.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseFileSearchCallInProgressEvent(Model):
+    """Emitted when a file search call is initiated. (`response.file_search_call.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.file_search_call.in_progress"]
+    """The type of the event. Always `response.file_search_call.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseFileSearchCallSearchingEvent(Model):
+    """Emitted when a file search call is searching. (`response.file_search_call.searching`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.file_search_call.searching"]
+    """The type of the event. Always `response.file_search_call.searching`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
 
 
 class ResponseFileSearchToolCall(Model):
@@ -342,7 +1592,9 @@ class ResponseFunctionCallArgumentsDeltaEvent(Model):
     output_index: int
     """The index of the output item in the response's `output`."""
     delta: str
-    """The text delta that was added."""
+    """The function-call arguments delta that is added."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
 
 
 class ResponseFunctionCallArgumentsDoneEvent(Model):
@@ -359,30 +1611,100 @@ class ResponseFunctionCallArgumentsDoneEvent(Model):
     """The ID of the output item."""
     output_index: int
     """The index of the output item in the response's `output`."""
-    arguments: str
-    """The final function-call arguments, a JSON string."""
     name: str | None = None
-    """The name of the function that was called."""
+    """The name of the function that was called (api.openai.com may leave it out)."""
+    arguments: str
+    """The function-call arguments."""
 
 
-class ResponseFunctionToolCall(Model):
-    """A tool call to run a function (OpenAI `ResponseFunctionToolCall`)."""
+class Action1(Model):
+    """The shell commands and limits that describe how to run the call."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["function_call"]
-    """The type of the function tool call. Always `function_call`."""
-    id: str | None = None
-    """The unique ID of the function tool call."""
-    call_id: str
-    """The unique ID of the function tool call generated by the model."""
-    name: str
-    """The name of the function to run."""
-    arguments: str
-    """A JSON string of the arguments to pass to the function."""
-    status: Literal["in_progress", "completed", "incomplete"] | None = None
-    """The status of the item."""
+    commands: list[str]
+    """The commands to run."""
+    max_output_length: int | None = None
+    """The maximum length of output to keep."""
+    timeout_ms: int | None = None
+    """A timeout for the commands, in milliseconds."""
+
+
+class ResponseImageGenCallCompletedEvent(Model):
+    """Emitted when an image generation call has completed and the final image is available. (`response.image_generation_call.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.image_generation_call.completed"]
+    """The type of the event. Always `response.image_generation_call.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseImageGenCallGeneratingEvent(Model):
+    """Emitted when an image generation call is generating an image. (`response.image_generation_call.generating`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.image_generation_call.generating"]
+    """The type of the event. Always `response.image_generation_call.generating`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseImageGenCallInProgressEvent(Model):
+    """Emitted when an image generation call is in progress. (`response.image_generation_call.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.image_generation_call.in_progress"]
+    """The type of the event. Always `response.image_generation_call.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseImageGenCallPartialImageEvent(Model):
+    """Emitted when a partial image is available during image generation streaming. (`response.image_generation_call.partial_image`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.image_generation_call.partial_image"]
+    """The type of the event. Always `response.image_generation_call.partial_image`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    partial_image_index: int
+    """The 0-based index of the partial image."""
+    partial_image_b64: str
+    """Base64-encoded partial image data."""
+    background: str | None = None
+    """The background of the partial image."""
+    output_format: str | None = None
+    """The format of the partial image."""
+    quality: str | None = None
+    """The quality of the partial image."""
+    size: str | None = None
+    """The size of the partial image."""
 
 
 ResponseIncludable = TypeAliasType(
@@ -402,13 +1724,15 @@ ResponseIncludable = TypeAliasType(
 
 
 class ResponseInputFile(Model):
-    """A file input to the model (OpenAI Responses API `ResponseInputFile`)."""
+    """A file input to the model (OpenAI `ResponseInputFile`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["input_file"]
     """The type of the input item. Always `input_file`."""
+    detail: Literal["auto", "low", "high"] | None = None
+    """The detail level of the file sent to the model."""
     file_data: str | None = None
     """The content of the file, base64 encoded."""
     file_id: str | None = None
@@ -417,26 +1741,30 @@ class ResponseInputFile(Model):
     """The URL of the file."""
     filename: str | None = None
     """The name of the file."""
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
+    """Ends an explicit prompt-cache breakpoint after this part."""
 
 
 class ResponseInputImage(Model):
-    """An image input to the model (OpenAI Responses API `ResponseInputImage`)."""
+    """An image input to the model (OpenAI `ResponseInputImage`). `detail` is optional in requests."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["input_image"]
     """The type of the input item. Always `input_image`."""
-    detail: Literal["low", "high", "auto"] | None = None
+    detail: Literal["low", "high", "auto", "original"] | None = None
     """The detail level of the image sent to the model."""
     file_id: str | None = None
     """The ID of an uploaded file to be sent to the model."""
     image_url: str | None = None
     """A fully qualified URL or a base64 data URL of the image."""
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
+    """Ends an explicit prompt-cache breakpoint after this part."""
 
 
 class ResponseInputText(Model):
-    """A text input to the model (OpenAI Responses API `ResponseInputText`)."""
+    """A text input to the model (OpenAI `ResponseInputText`)."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -445,6 +1773,176 @@ class ResponseInputText(Model):
     """The type of the input item. Always `input_text`."""
     text: str
     """The text input to the model."""
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
+    """Ends an explicit prompt-cache breakpoint after this part."""
+
+
+class ResponseMcpCallArgumentsDeltaEvent(Model):
+    """Emitted when there is a delta to the arguments of an MCP tool call. (`response.mcp_call_arguments.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_call_arguments.delta"]
+    """The type of the event. Always `response.mcp_call_arguments.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    delta: str
+    """A JSON string fragment of the arguments."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
+
+
+class ResponseMcpCallArgumentsDoneEvent(Model):
+    """Emitted when the arguments of an MCP tool call are finalized. (`response.mcp_call_arguments.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_call_arguments.done"]
+    """The type of the event. Always `response.mcp_call_arguments.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    arguments: str
+    """A JSON string of the finalized arguments."""
+
+
+class ResponseMcpCallCompletedEvent(Model):
+    """Emitted when an MCP tool call has completed successfully. (`response.mcp_call.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_call.completed"]
+    """The type of the event. Always `response.mcp_call.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseMcpCallFailedEvent(Model):
+    """Emitted when an MCP tool call has failed. (`response.mcp_call.failed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_call.failed"]
+    """The type of the event. Always `response.mcp_call.failed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseMcpCallInProgressEvent(Model):
+    """Emitted when an MCP tool call is in progress. (`response.mcp_call.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_call.in_progress"]
+    """The type of the event. Always `response.mcp_call.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseMcpListToolsCompletedEvent(Model):
+    """Emitted when the list of available MCP tools has been retrieved. (`response.mcp_list_tools.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_list_tools.completed"]
+    """The type of the event. Always `response.mcp_list_tools.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseMcpListToolsFailedEvent(Model):
+    """Emitted when the attempt to list the list of available MCP tools has failed. (`response.mcp_list_tools.failed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_list_tools.failed"]
+    """The type of the event. Always `response.mcp_list_tools.failed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseMcpListToolsInProgressEvent(Model):
+    """Emitted when the system is retrieving the list of available MCP tools. (`response.mcp_list_tools.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.mcp_list_tools.in_progress"]
+    """The type of the event. Always `response.mcp_list_tools.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class AccessPrograms1(Model):
+    """The access programs that applied to this response."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
+    """The Cyber access program."""
+
+
+class Image1(Model):
+    """Image settings that applied to this response."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    context_compression: Literal["enabled", "disabled"] | None = None
+    """The image context optimization policy used."""
+
+
+class InputTransformation(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    """The original reasoning item ID."""
+    action: Literal["removed"]
+    """What was done. Always `removed`."""
+    reason: str
+    """Why the item was withheld, e.g. `model_mismatch`."""
+    type: Literal["reasoning"]
+    """The item type. Always `reasoning`."""
 
 
 class ResponseOutputRefusal(Model):
@@ -479,6 +1977,48 @@ class ResponseReasoningItem(Model):
     """The status of the item."""
 
 
+class ResponseReasoningSummaryPartAddedEvent(Model):
+    """Emitted when a new reasoning summary part is added. (`response.reasoning_summary_part.added`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.reasoning_summary_part.added"]
+    """The type of the event. Always `response.reasoning_summary_part.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    summary_index: int
+    """The index of the summary part within the reasoning summary."""
+    part: ReasoningSummaryText
+    """The summary part that was added."""
+
+
+class ResponseReasoningSummaryPartDoneEvent(Model):
+    """Emitted when a reasoning summary part is completed. (`response.reasoning_summary_part.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.reasoning_summary_part.done"]
+    """The type of the event. Always `response.reasoning_summary_part.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    summary_index: int
+    """The index of the summary part within the reasoning summary."""
+    part: ReasoningSummaryText
+    """The completed summary part."""
+    status: Literal["incomplete"] | None = None
+    """Set to `incomplete` when the part was cut short."""
+
+
 class ResponseReasoningSummaryTextDeltaEvent(Model):
     """Emitted when a delta is added to a reasoning summary text. (`response.reasoning_summary_text.delta`)"""
 
@@ -496,7 +2036,9 @@ class ResponseReasoningSummaryTextDeltaEvent(Model):
     summary_index: int
     """The index of the summary part within the reasoning summary."""
     delta: str
-    """The text delta that was added."""
+    """The text delta that was added to the summary."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
 
 
 class ResponseReasoningSummaryTextDoneEvent(Model):
@@ -516,7 +2058,49 @@ class ResponseReasoningSummaryTextDoneEvent(Model):
     summary_index: int
     """The index of the summary part within the reasoning summary."""
     text: str
-    """The final text."""
+    """The full text of the completed reasoning summary."""
+
+
+class ResponseReasoningTextDeltaEvent(Model):
+    """Emitted when a delta is added to a reasoning text. (`response.reasoning_text.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.reasoning_text.delta"]
+    """The type of the event. Always `response.reasoning_text.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int | None = None
+    """The index of the content part within the output item."""
+    delta: str
+    """The text delta that was added to the reasoning content."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
+
+
+class ResponseReasoningTextDoneEvent(Model):
+    """Emitted when a reasoning text is completed. (`response.reasoning_text.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.reasoning_text.done"]
+    """The type of the event. Always `response.reasoning_text.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int | None = None
+    """The index of the content part within the output item."""
+    text: str
+    """The full text of the completed reasoning content."""
 
 
 class ResponseRefusalDeltaEvent(Model):
@@ -536,7 +2120,9 @@ class ResponseRefusalDeltaEvent(Model):
     content_index: int
     """The index of the content part within the output item."""
     delta: str
-    """The text delta that was added."""
+    """The refusal text that is added."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
 
 
 class ResponseRefusalDoneEvent(Model):
@@ -556,52 +2142,312 @@ class ResponseRefusalDoneEvent(Model):
     content_index: int
     """The index of the content part within the output item."""
     refusal: str
-    """The final refusal text."""
+    """The refusal text that is finalized."""
+
+
+class ResponseShellCallCommandAddedEvent(Model):
+    """Emitted when a shell command is added. (`response.shell_call_command.added`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.shell_call_command.added"]
+    """The type of the event. Always `response.shell_call_command.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item."""
+    command_index: int
+    """The index of the command within the shell call."""
+    command: str
+    """The command, as far as it is known."""
+
+
+class ResponseShellCallCommandDeltaEvent(Model):
+    """Emitted when a shell command grows. (`response.shell_call_command.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.shell_call_command.delta"]
+    """The type of the event. Always `response.shell_call_command.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item."""
+    command_index: int
+    """The index of the command within the shell call."""
+    delta: str
+    """The text added to the command."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
+
+
+class ResponseShellCallCommandDoneEvent(Model):
+    """Emitted when a shell command is complete. (`response.shell_call_command.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.shell_call_command.done"]
+    """The type of the event. Always `response.shell_call_command.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item."""
+    command_index: int
+    """The index of the command within the shell call."""
+    command: str
+    """The complete command."""
+
+
+class Delta(Model):
+    """The output added."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    stdout: str | None = None
+    """Text added to the standard output."""
+    stderr: str | None = None
+    """Text added to the standard error."""
+
+
+class ResponseShellCallOutputContentDeltaEvent(Model):
+    """Emitted when a shell command writes output. (`response.shell_call_output_content.delta`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.shell_call_output_content.delta"]
+    """The type of the event. Always `response.shell_call_output_content.delta`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    command_index: int
+    """The index of the command within the shell call."""
+    delta: Delta
+    """The output added."""
 
 
 ResponseStatus = TypeAliasType(
     "ResponseStatus",
     Literal["completed", "failed", "in_progress", "cancelled", "queued", "incomplete"],
 )
-"""The status of the response generation."""
+"""The status of the response generation (OpenAI `ResponseStatus`)."""
+
+
+class ResponseStreamOptions(Model):
+    """Options for streaming responses."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    include_obfuscation: bool | None = None
+    """Whether delta events carry an `obfuscation` field (true by default)."""
+
+
+class ResponseToolSearchCall(Model):
+    """A call to the tool search tool (OpenAI `ResponseToolSearchCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["tool_search_call"]
+    """The type of the item. Always `tool_search_call`."""
+    id: str
+    """The unique ID of the tool search call."""
+    arguments: Any
+    """The arguments of the tool search."""
+    call_id: str | None = None
+    """The call ID of the tool search, for client-side execution."""
+    execution: Literal["server", "client"]
+    """Whether the search ran on the server or is left to the client."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseWebSearchCallCompletedEvent(Model):
+    """Emitted when a web search call is completed. (`response.web_search_call.completed`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.web_search_call.completed"]
+    """The type of the event. Always `response.web_search_call.completed`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseWebSearchCallInProgressEvent(Model):
+    """Emitted when a web search call is initiated. (`response.web_search_call.in_progress`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.web_search_call.in_progress"]
+    """The type of the event. Always `response.web_search_call.in_progress`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ResponseWebSearchCallSearchingEvent(Model):
+    """Emitted when a web search call is executing. (`response.web_search_call.searching`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.web_search_call.searching"]
+    """The type of the event. Always `response.web_search_call.searching`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+
+
+class ShellEnvironmentContainerReference(Model):
+    """The shell runs in an existing container."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["container_reference"]
+    """The type of the environment. Always `container_reference`."""
+    container_id: str
+    """The ID of the container."""
+
+
+class Skill(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    name: str
+    """The name of the skill."""
+    description: str
+    """The description of the skill."""
+    path: str
+    """The path to the directory containing the skill."""
+
+
+class ShellEnvironmentLocal(Model):
+    """The shell runs in the caller's local environment."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["local"]
+    """The type of the environment. Always `local`."""
+    skills: list[Skill] | None = None
+    """Local skills the shell may use."""
+
+
+class ShellOutcomeExit(Model):
+    """The shell command exited."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["exit"]
+    """The type of the outcome. Always `exit`."""
+    exit_code: int
+    """The exit code of the command."""
+
+
+class ShellOutcomeTimeout(Model):
+    """The shell command timed out."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["timeout"]
+    """The type of the outcome. Always `timeout`."""
+
+
+class TextDeltaTopLogprob(Model):
+    """An alternative token in the log probabilities of a streamed text delta."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    token: str | None = None
+    """A possible text token."""
+    logprob: float | None = None
+    """The log probability of the token."""
 
 
 class TextFormatJsonObject(Model):
-    """JSON object response format, an older way of generating JSON responses."""
+    """JSON object response format: the model answers with any valid JSON."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["json_object"]
-    """The type of response format being defined. Always `json_object`."""
+    """The type of the response format. Always `json_object`."""
 
 
 class TextFormatJsonSchema(Model):
-    """JSON Schema response format, used to generate structured JSON responses."""
+    """JSON Schema response format: the model answers with JSON matching a schema (Structured Outputs)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["json_schema"]
-    """The type of response format being defined. Always `json_schema`."""
+    """The type of the response format. Always `json_schema`."""
     name: str
-    """The name of the response format; a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."""
+    """The name of the response format."""
     schema_: Annotated[dict[str, Any], Field(alias="schema")]
-    """The schema for the response format, described as a JSON Schema object."""
+    """The schema for the response format, as a JSON Schema object."""
     description: str | None = None
     """A description of what the response format is for."""
     strict: bool | None = None
-    """Whether to enable strict schema adherence when generating the output."""
+    """Whether to enable strict schema adherence."""
 
 
 class TextFormatText(Model):
-    """Default response format, used to generate text responses."""
+    """Default response format: plain text."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["text"]
-    """The type of response format being defined. Always `text`."""
+    """The type of the response format. Always `text`."""
+
+
+class ToolCallerDirect(Model):
+    """The tool was called by the model directly."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["direct"]
+    """The type of the caller. Always `direct`."""
+
+
+class ToolCallerProgram(Model):
+    """The tool was called by a program the model wrote (programmatic tool calling)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["program"]
+    """The type of the caller. Always `program`."""
+    caller_id: str
+    """The ID of the program item that made the call."""
 
 
 class ToolChoiceAllowed(Model):
@@ -611,7 +2457,7 @@ class ToolChoiceAllowed(Model):
         extra="allow",
     )
     type: Literal["allowed_tools"]
-    """Allowed tool configuration type. Always `allowed_tools`."""
+    """The type of the tool choice. Always `allowed_tools`."""
     mode: Literal["auto", "required"]
     """Whether the model may pick among the allowed tools (`auto`) or must call one (`required`)."""
     tools: list[dict[str, Any]]
@@ -625,17 +2471,17 @@ class ToolChoiceApplyPatch(Model):
         extra="allow",
     )
     type: Literal["apply_patch"]
-    """The tool to call. Always `apply_patch`."""
+    """The type of the tool choice. Always `apply_patch`."""
 
 
 class ToolChoiceCustom(Model):
-    """Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`)."""
+    """Use this option to force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["custom"]
-    """For custom tool calling, the type is always `custom`."""
+    """The type of the tool choice. Always `custom`."""
     name: str
     """The name of the custom tool to call."""
 
@@ -647,19 +2493,19 @@ class ToolChoiceFunction(Model):
         extra="allow",
     )
     type: Literal["function"]
-    """For function calling, the type is always `function`."""
+    """The type of the tool choice. Always `function`."""
     name: str
     """The name of the function to call."""
 
 
 class ToolChoiceMcp(Model):
-    """Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`)."""
+    """Use this option to force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["mcp"]
-    """For MCP tools, the type is always `mcp`."""
+    """The type of the tool choice. Always `mcp`."""
     server_label: str
     """The label of the MCP server to use."""
     name: str | None = None
@@ -669,7 +2515,17 @@ class ToolChoiceMcp(Model):
 ToolChoiceOptions = TypeAliasType(
     "ToolChoiceOptions", Literal["none", "auto", "required"]
 )
-"""Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI Responses API `ToolChoiceOptions`)."""
+"""Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI `ToolChoiceOptions`)."""
+
+
+class ToolChoiceProgrammaticToolCalling(Model):
+    """Forces the model to write a program that calls tools."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["programmatic_tool_calling"]
+    """The type of the tool choice. Always `programmatic_tool_calling`."""
 
 
 class ToolChoiceShell(Model):
@@ -679,7 +2535,7 @@ class ToolChoiceShell(Model):
         extra="allow",
     )
     type: Literal["shell"]
-    """The tool to call. Always `shell`."""
+    """The type of the tool choice. Always `shell`."""
 
 
 class ToolChoiceTypes(Model):
@@ -691,12 +2547,50 @@ class ToolChoiceTypes(Model):
     type: Literal[
         "file_search",
         "web_search_preview",
+        "computer",
         "computer_use_preview",
+        "computer_use",
         "web_search_preview_2025_03_11",
         "image_generation",
         "code_interpreter",
     ]
     """The type of hosted tool the model should use."""
+
+
+class ToolSearchCallParam(Model):
+    """A tool search call, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["tool_search_call"]
+    """The type of the item. Always `tool_search_call`."""
+    arguments: Any
+    """The arguments of the tool search."""
+    id: str | None = None
+    """The unique ID of the tool search call."""
+    call_id: str | None = None
+    """The call ID of the tool search."""
+    execution: Literal["server", "client"] | None = None
+    """Whether the search ran on the server or is left to the client."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+class ToolSearchTool(Model):
+    """Lets the model search for deferred tools (OpenAI `ToolSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["tool_search"]
+    """The type of the tool. Always `tool_search`."""
+    description: str | None = None
+    """The description of the tool search tool."""
+    execution: Literal["server", "client"] | None = None
+    """Whether the search runs on the server or on the client."""
+    parameters: dict[str, Any] | None = None
+    """A JSON schema of the tool search parameters, for client-side search."""
 
 
 class TopLogprob(Model):
@@ -706,11 +2600,11 @@ class TopLogprob(Model):
         extra="allow",
     )
     token: str
-    """The token."""
+    """A possible text token."""
+    bytes: list[int]
+    """The bytes of the token."""
     logprob: float
     """The log probability of the token."""
-    bytes: list[int] | None = None
-    """The UTF-8 bytes of the token."""
 
 
 class URLCitation(Model):
@@ -732,7 +2626,7 @@ class URLCitation(Model):
 
 
 class UsageXDetail(Model):
-    """One billing row of `usage.x_details` (DashScope extension; the 智信 documented response shows `x_billing_type: response_api`)."""
+    """One billing row of `usage.x_details` (DashScope; 智信's documented response shows `x_billing_type`)."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -749,8 +2643,28 @@ class UsageXDetail(Model):
     """The billing type of this row, e.g. `response_api`."""
 
 
+class WebExtractorCall(Model):
+    """A call of DashScope's web extractor tool (output item `web_extractor_call`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["web_extractor_call"]
+    """The type of the item. Always `web_extractor_call`."""
+    id: str
+    """The unique ID of the item."""
+    status: Literal["in_progress", "completed"]
+    """The status of the call."""
+    goal: str | None = None
+    """What the model wants to extract from the pages."""
+    urls: list[str] | None = None
+    """The URLs of the pages that were fetched."""
+    output: str | None = None
+    """A summary of the extracted page content."""
+
+
 class WebExtractorTool(Model):
-    """DashScope's hosted web page extractor tool (DESIGN.md, DashScope tool types)."""
+    """DashScope's hosted web page extractor; used together with `web_search`."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -760,13 +2674,13 @@ class WebExtractorTool(Model):
 
 
 class WebSearchActionFind(Model):
-    """Action type `find`, searches for a pattern within a loaded page."""
+    """Action type `find_in_page`: searches for a pattern within a loaded page."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["find"]
-    """The action type."""
+    type: Literal["find_in_page"]
+    """The type of the action. Always `find_in_page`."""
     url: str
     """The URL of the page searched for the pattern."""
     pattern: str
@@ -774,25 +2688,55 @@ class WebSearchActionFind(Model):
 
 
 class WebSearchActionOpenPage(Model):
-    """Action type `open_page`, opens a specific URL from search results."""
+    """Action type `open_page`: opens a specific URL from search results."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     type: Literal["open_page"]
-    """The action type."""
-    url: str
+    """The type of the action. Always `open_page`."""
+    url: str | None = None
     """The URL opened by the model."""
 
 
 class WebSearchFilters(Model):
-    """Filters for a web search."""
+    """Filters for the web search."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     allowed_domains: list[str] | None = None
-    """Allowed domains for the search; subdomains are allowed as well."""
+    """Allowed domains for the search; subdomains are allowed too."""
+
+
+class WebSearchImageCall(Model):
+    """A call of DashScope's text-to-image search tool (output item `web_search_image_call`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["web_search_image_call"]
+    """The type of the item. Always `web_search_image_call`."""
+    id: str
+    """The unique ID of the item."""
+    status: Literal["in_progress", "completed"]
+    """The status of the call."""
+    name: str
+    """The tool name. Always `web_search_image`."""
+    arguments: str
+    """A JSON string of the arguments, e.g. `{"queries": ["cute cat"]}`."""
+    output: str | None = None
+    """A JSON string of the images found: `[{"title", "url", "index"}]`."""
+
+
+class WebSearchImageTool(Model):
+    """DashScope's hosted text-to-image search tool."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["web_search_image"]
+    """The type of the tool. Always `web_search_image`."""
 
 
 class WebSearchSource(Model):
@@ -802,13 +2746,13 @@ class WebSearchSource(Model):
         extra="allow",
     )
     type: Literal["url"]
-    """The type of source. Always `url`."""
+    """The type of the source. Always `url`."""
     url: str
     """The URL of the source."""
 
 
 class WebSearchUserLocation(Model):
-    """The approximate location of the user, to refine web search results."""
+    """The approximate location of the user, to refine search results."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -816,29 +2760,23 @@ class WebSearchUserLocation(Model):
     type: Literal["approximate"] | None = None
     """The type of location approximation. Always `approximate`."""
     city: str | None = None
-    """Free text input for the city of the user."""
+    """Free text input for the city of the user, e.g. `San Francisco`."""
     country: str | None = None
-    """The two-letter ISO country code of the user."""
+    """The two-letter ISO country code of the user, e.g. `US`."""
     region: str | None = None
-    """Free text input for the region of the user."""
+    """Free text input for the region of the user, e.g. `California`."""
     timezone: str | None = None
-    """The IANA timezone of the user."""
+    """The IANA timezone of the user, e.g. `America/Los_Angeles`."""
 
 
 class XToolUsage(Model):
-    """How often one hosted tool was called (DashScope `usage.x_tools` entry)."""
+    """How often one hosted tool was called (a DashScope `usage.x_tools` entry, e.g. `{"count": 1}`)."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    count: int | None = None
+    count: int
     """The number of calls of the tool."""
-
-
-ZhixinErrorBody = TypeAliasType(
-    "ZhixinErrorBody", ErrorResponse | DashScopeErrorResponse
-)
-"""A non-2xx error body: the OpenAI envelope, or DashScope's `{request_id, code, message}` (DESIGN.md: DashScope 4xx error bodies). Untyped shapes, hence `anyOf`."""
 
 
 Annotation = TypeAliasType(
@@ -848,55 +2786,289 @@ Annotation = TypeAliasType(
         Field(discriminator="type"),
     ],
 )
-"""An annotation on output text, told apart by `type`."""
+"""An annotation of an output text part, told apart by `type`."""
+
+
+ApplyPatchOperation = TypeAliasType(
+    "ApplyPatchOperation",
+    Annotated[
+        ApplyPatchCreateFile | ApplyPatchDeleteFile | ApplyPatchUpdateFile,
+        Field(discriminator="type"),
+    ],
+)
+"""A file operation of an apply_patch call, told apart by `type`."""
+
+
+CodeInterpreterOutput = TypeAliasType(
+    "CodeInterpreterOutput",
+    Annotated[
+        CodeInterpreterOutputLogs | CodeInterpreterOutputImage,
+        Field(discriminator="type"),
+    ],
+)
+"""An output of a code interpreter call, told apart by `type`."""
+
+
+ComputerAction = TypeAliasType(
+    "ComputerAction",
+    Annotated[
+        ComputerActionClick
+        | ComputerActionDoubleClick
+        | ComputerActionDrag
+        | ComputerActionKeypress
+        | ComputerActionMove
+        | ComputerActionScreenshot
+        | ComputerActionScroll
+        | ComputerActionType
+        | ComputerActionWait,
+        Field(discriminator="type"),
+    ],
+)
+"""An action of a computer call, told apart by `type`."""
+
+
+class ComputerCallOutput(Model):
+    """The output of a computer tool call, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer_call_output"]
+    """The type of the computer tool call output. Always `computer_call_output`."""
+    call_id: str
+    """The ID of the computer tool call that produced the output."""
+    output: ResponseComputerToolCallOutputScreenshot
+    """A computer screenshot image."""
+    id: str | None = None
+    """The ID of the computer tool call output."""
+    acknowledged_safety_checks: list[ComputerSafetyCheck] | None = None
+    """The safety checks acknowledged by the developer."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+ContainerNetworkPolicy = TypeAliasType(
+    "ContainerNetworkPolicy",
+    Annotated[
+        ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist,
+        Field(discriminator="type"),
+    ],
+)
+"""The network policy of a container, told apart by `type`."""
+
+
+ContainerSkill = TypeAliasType(
+    "ContainerSkill",
+    Annotated[
+        ContainerSkillReference | ContainerInlineSkill, Field(discriminator="type")
+    ],
+)
+"""A skill made available in a container, told apart by `type`."""
+
+
+CustomToolInputFormat = TypeAliasType(
+    "CustomToolInputFormat",
+    Annotated[
+        CustomToolTextFormat | CustomToolGrammarFormat, Field(discriminator="type")
+    ],
+)
+"""The input format of a custom tool, told apart by `type`."""
+
+
+ErrorBody = TypeAliasType("ErrorBody", ErrorResponse | DashScopeErrorResponse)
+"""The body of a non-2xx answer: the OpenAI error envelope (vendors may add their own shapes)."""
+
+
+class ImageGenerationCallError(Model):
+    """Why an image generation call failed."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    message: str
+    """A human-readable description of the error."""
+    type: str
+    """The error type."""
+    code: str | None = None
+    """The error code."""
+    param: str | None = None
+    """The parameter the error is about."""
+    moderation_details: ImageGenerationModerationDetails | None = None
+    """Moderation details, when moderation stopped the call."""
 
 
 class Logprob(Model):
-    """The log probability of an output token."""
+    """The log probability of an output token, with the most likely alternatives."""
 
     model_config = ConfigDict(
         extra="allow",
     )
     token: str
-    """The token."""
+    """The text token."""
+    bytes: list[int]
+    """The bytes of the token."""
     logprob: float
     """The log probability of the token."""
-    bytes: list[int] | None = None
-    """The UTF-8 bytes of the token."""
-    top_logprobs: list[TopLogprob] | None = None
+    top_logprobs: list[TopLogprob]
     """The most likely tokens at this position."""
 
 
-class McpTool(Model):
-    """Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool)."""
+class McpListTools(Model):
+    """A list of tools available on an MCP server."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["mcp"]
-    """The type of the MCP tool. Always `mcp`."""
+    type: Literal["mcp_list_tools"]
+    """The type of the item. Always `mcp_list_tools`."""
+    id: str
+    """The unique ID of the list."""
     server_label: str
-    """A label for this MCP server, used to identify it in tool calls."""
-    server_url: str | None = None
-    """The URL for the MCP server."""
-    server_description: str | None = None
-    """Optional description of the MCP server."""
-    connector_id: str | None = None
-    """Identifier for a service connector; one of `server_url` or `connector_id` must be given."""
-    authorization: str | None = None
-    """An OAuth access token usable with a remote MCP server."""
-    headers: McpToolHeaders | None = None
-    """Optional HTTP headers to send to the MCP server."""
-    allowed_tools: list[str] | None = None
-    """Names of the tools the model may call on this server."""
-    require_approval: Literal["always", "never"] | None = None
-    """Which of the MCP server's tools require approval."""
+    """The label of the MCP server."""
+    tools: list[McpListToolsTool]
+    """The tools available on the server."""
+    error: str | None = None
+    """Error message if the server could not list tools."""
+
+
+class McpToolApprovalFilter(Model):
+    """Which tools of an MCP server always or never need approval."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    always: McpToolFilter | None = None
+    """Tools that always need approval."""
+    never: McpToolFilter | None = None
+    """Tools that never need approval."""
+
+
+McpToolCallError = TypeAliasType(
+    "McpToolCallError",
+    Annotated[
+        McpProtocolError | McpToolExecutionError | McpHttpError,
+        Field(discriminator="type"),
+    ],
+)
+"""Why an MCP tool call failed, told apart by `type`."""
+
+
+ModerationOutcome = TypeAliasType(
+    "ModerationOutcome",
+    Annotated[ModerationResult | ModerationError, Field(discriminator="type")],
+)
+"""A moderation result or a moderation error, told apart by `type`."""
+
+
+class ModerationPolicy(Model):
+    """What to do with flagged input and output."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    input: ModerationPolicyRule | None = None
+    """The policy for the input."""
+    output: ModerationPolicyRule | None = None
+    """The policy for the output."""
+
+
+class ModerationRequest(Model):
+    """Asks for moderated completions."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    model: str
+    """The moderation model to use."""
+    policy: ModerationPolicy | None = None
+    """What to do with flagged input and output."""
+
+
+PromptCacheDiagnostics = TypeAliasType(
+    "PromptCacheDiagnostics",
+    Annotated[
+        PromptCacheDiagnosticsCacheMiss
+        | PromptCacheDiagnosticsCacheHit
+        | PromptCacheDiagnosticsComparisonResponseNotFound
+        | PromptCacheDiagnosticsUnavailable,
+        Field(discriminator="type"),
+    ],
+)
+"""Prompt cache diagnostics requested for a response, told apart by `type`."""
+
+
+class ResponseCodeInterpreterToolCall(Model):
+    """A tool call to run code (OpenAI `ResponseCodeInterpreterToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["code_interpreter_call"]
+    """The type of the code interpreter tool call. Always `code_interpreter_call`."""
+    id: str
+    """The unique ID of the code interpreter tool call."""
+    status: Literal["in_progress", "completed", "incomplete", "interpreting", "failed"]
+    """The status of the code interpreter tool call."""
+    container_id: str
+    """The ID of the container used to run the code."""
+    code: str | None
+    """The code to run, or null if not available."""
+    outputs: list[CodeInterpreterOutput] | None
+    """The outputs generated by the code interpreter, such as logs or images."""
+
+
+class ResponseComputerToolCall(Model):
+    """A tool call to a computer use tool (OpenAI `ResponseComputerToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer_call"]
+    """The type of the computer call. Always `computer_call`."""
+    id: str
+    """The unique ID of the computer call."""
+    call_id: str
+    """An identifier used when responding to the tool call with output."""
+    action: ComputerAction | None = None
+    """The action the model asks for (the preview tool sends one)."""
+    actions: list[ComputerAction] | None = None
+    """The actions the model asks for, in order."""
+    pending_safety_checks: list[ComputerSafetyCheck]
+    """The pending safety checks for the computer call."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
+
+
+class ResponseComputerToolCallOutputItem(Model):
+    """The output of a computer tool call, as an output item."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["computer_call_output"]
+    """The type of the computer tool call output. Always `computer_call_output`."""
+    id: str
+    """The unique ID of the computer call tool output."""
+    call_id: str
+    """The ID of the computer tool call that produced the output."""
+    output: ResponseComputerToolCallOutputScreenshot
+    """A computer screenshot image."""
+    status: Literal["completed", "incomplete", "failed", "in_progress"]
+    """The status of the item."""
+    acknowledged_safety_checks: list[ComputerSafetyCheck] | None = None
+    """The safety checks acknowledged by the developer."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
 
 
 ResponseInputContent = TypeAliasType(
     "ResponseInputContent",
     Annotated[
-        ResponseInputText | ResponseInputImage | ResponseInputFile,
+        ResponseInputText
+        | ResponseInputImage
+        | ResponseInputFile
+        | ChatTextContentPart
+        | ChatImageUrlContentPart,
         Field(discriminator="type"),
     ],
 )
@@ -906,11 +3078,23 @@ ResponseInputContent = TypeAliasType(
 ResponseInputMessageContentList = TypeAliasType(
     "ResponseInputMessageContentList", list[ResponseInputContent]
 )
-"""A list of one or many input items to the model, containing different content types (OpenAI Responses API `ResponseInputMessageContentList`)."""
+"""A list of one or many content parts of an input message (OpenAI `ResponseInputMessageContentList`)."""
+
+
+class ResponseModeration(Model):
+    """Moderation results for the response input and output."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    input: ModerationOutcome
+    """Moderation of the response input."""
+    output: ModerationOutcome
+    """Moderation of the response output."""
 
 
 class ResponseOutputText(Model):
-    """A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it."""
+    """A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional here: 360's documented example omits it."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -923,6 +3107,847 @@ class ResponseOutputText(Model):
     """The annotations of the text output."""
     logprobs: list[Logprob] | None = None
     """The log probabilities of the output tokens, when requested."""
+
+
+class ResponseOutputTextAnnotationAddedEvent(Model):
+    """Emitted when an annotation is added to output text content. (`response.output_text.annotation.added`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.output_text.annotation.added"]
+    """The type of the event. Always `response.output_text.annotation.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    annotation_index: int
+    """The index of the annotation within the content part."""
+    annotation: Annotation | None
+    """The annotation that was added."""
+
+
+ResponsePromptVariables = TypeAliasType(
+    "ResponsePromptVariables", dict[str, str | ResponseInputContent]
+)
+"""Values to substitute for the variables of a prompt template, by variable name."""
+
+
+class ResponseUsage(Model):
+    """Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    input_tokens: int
+    """The number of input tokens."""
+    input_tokens_details: InputTokensDetails
+    """A detailed breakdown of the input tokens."""
+    output_tokens: int
+    """The number of output tokens."""
+    output_tokens_details: OutputTokensDetails
+    """A detailed breakdown of the output tokens."""
+    total_tokens: int
+    """The total number of tokens used."""
+    x_details: list[UsageXDetail] | None = None
+    """Billing rows (DashScope)."""
+    x_tools: dict[str, XToolUsage] | None = None
+    """Hosted tool calls by tool name, e.g. `{"web_search": {"count": 1}}` (DashScope)."""
+
+
+ShellCallEnvironment = TypeAliasType(
+    "ShellCallEnvironment",
+    Annotated[
+        ShellEnvironmentLocal | ShellEnvironmentContainerReference,
+        Field(discriminator="type"),
+    ],
+)
+"""Where a shell call runs, told apart by `type`."""
+
+
+ShellCallOutcome = TypeAliasType(
+    "ShellCallOutcome",
+    Annotated[ShellOutcomeTimeout | ShellOutcomeExit, Field(discriminator="type")],
+)
+"""How a shell command ended, told apart by `type`."""
+
+
+class ShellCallOutputContent(Model):
+    """The output of one shell command."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    stdout: str
+    """The standard output of the command."""
+    stderr: str
+    """The standard error of the command."""
+    outcome: ShellCallOutcome
+    """How the command ended."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ShellEnvironmentContainerAuto(Model):
+    """The shell runs in a container made on demand."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["container_auto"]
+    """The type of the environment. Always `container_auto`."""
+    file_ids: list[str] | None = None
+    """Uploaded files to make available in the container."""
+    memory_limit: Literal["1g", "4g", "16g", "64g"] | None = None
+    """The memory limit of the container."""
+    network_policy: ContainerNetworkPolicy | None = None
+    """The network policy of the container."""
+    skills: list[ContainerSkill] | None = None
+    """Skills to make available in the container."""
+
+
+ShellToolEnvironment = TypeAliasType(
+    "ShellToolEnvironment",
+    Annotated[
+        ShellEnvironmentContainerAuto
+        | ShellEnvironmentLocal
+        | ShellEnvironmentContainerReference,
+        Field(discriminator="type"),
+    ],
+)
+"""Where the shell tool runs, told apart by `type`."""
+
+
+StreamContentPart = TypeAliasType(
+    "StreamContentPart",
+    Annotated[
+        ResponseOutputText | ResponseOutputRefusal | ReasoningText,
+        Field(discriminator="type"),
+    ],
+)
+"""A content part carried by a `content_part` stream event, told apart by `type`."""
+
+
+class TextDeltaLogprob(Model):
+    """The log probability of a token of a streamed text delta or done event."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    token: str
+    """The text token."""
+    logprob: float
+    """The log probability of the token."""
+    top_logprobs: list[TextDeltaTopLogprob] | None = None
+    """The most likely tokens at this position."""
+
+
+TextFormat = TypeAliasType(
+    "TextFormat",
+    Annotated[
+        TextFormatText | TextFormatJsonSchema | TextFormatJsonObject,
+        Field(discriminator="type"),
+    ],
+)
+"""An object specifying the format that the model must output, told apart by `type`."""
+
+
+ToolCaller = TypeAliasType(
+    "ToolCaller",
+    Annotated[ToolCallerDirect | ToolCallerProgram, Field(discriminator="type")],
+)
+"""Who called a tool, told apart by `type`."""
+
+
+ToolChoice = TypeAliasType(
+    "ToolChoice",
+    ToolChoiceOptions
+    | ToolChoiceAllowed
+    | ToolChoiceTypes
+    | ToolChoiceFunction
+    | ToolChoiceMcp
+    | ToolChoiceCustom
+    | ToolChoiceProgrammaticToolCalling
+    | ToolChoiceApplyPatch
+    | ToolChoiceShell,
+)
+"""How the model should select which tool (or tools) to use when generating a response."""
+
+
+class WebSearchActionSearch(Model):
+    """Action type `search`: performs a web search query. `query` is optional (deprecated in favour of `queries`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["search"]
+    """The type of the action. Always `search`."""
+    query: str | None = None
+    """The search query (deprecated; see `queries`)."""
+    queries: list[str] | None = None
+    """The search queries."""
+    sources: list[WebSearchSource] | None = None
+    """The sources used in the search."""
+
+
+class WebSearchPreviewTool(Model):
+    """The preview web search tool (OpenAI `WebSearchPreviewTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["web_search_preview", "web_search_preview_2025_03_11"]
+    """The type of the web search tool."""
+    search_content_types: list[Literal["text", "image"]] | None = None
+    """The content types to search for."""
+    search_context_size: Literal["low", "medium", "high"] | None = None
+    """How much context window space to use for the search."""
+    user_location: WebSearchUserLocation | None = None
+    """The approximate location of the user."""
+
+
+class WebSearchTool(Model):
+    """Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["web_search", "web_search_2025_08_26"]
+    """The type of the web search tool."""
+    external_web_access: bool | None = None
+    """Whether the search may fetch live content from the web."""
+    filters: WebSearchFilters | None = None
+    """Filters for the search."""
+    search_context_size: Literal["low", "medium", "high"] | None = None
+    """How much context window space to use for the search."""
+    user_location: WebSearchUserLocation | None = None
+    """The approximate location of the user."""
+
+
+class ApplyPatchCallOutputParam(Model):
+    """The output of an apply_patch tool call, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["apply_patch_call_output"]
+    """The type of the item. Always `apply_patch_call_output`."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    status: Literal["completed", "failed"]
+    """The status of the apply patch tool call output."""
+    id: str | None = None
+    """The unique ID of the apply patch tool call output."""
+    output: str | None = None
+    """Log output of the apply patch operation."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+
+
+class ApplyPatchCallParam(Model):
+    """An apply_patch tool call, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["apply_patch_call"]
+    """The type of the item. Always `apply_patch_call`."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    operation: ApplyPatchOperation
+    """The file operation to apply."""
+    status: Literal["in_progress", "completed"]
+    """The status of the apply patch tool call."""
+    id: str | None = None
+    """The unique ID of the apply patch tool call."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+
+
+class CodeInterpreterContainerAuto(Model):
+    """Configuration for a code interpreter container made on demand."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["auto"]
+    """The type of the container. Always `auto`."""
+    file_ids: list[str] | None = None
+    """Uploaded files to make available to the code."""
+    memory_limit: Literal["1g", "4g", "16g", "64g"] | None = None
+    """The memory limit of the container."""
+    network_policy: ContainerNetworkPolicy | None = None
+    """The network policy of the container."""
+
+
+class CodeInterpreterTool(Model):
+    """A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["code_interpreter"]
+    """The type of the code interpreter tool. Always `code_interpreter`."""
+    container: str | CodeInterpreterContainerAuto | None = None
+    """The container ID, or an object that asks for an automatic container."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ConfigurationUpdateText(Model):
+    """The text settings a `configuration_update` item changes."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    format: TextFormat
+    """The text format from here on."""
+
+
+class CustomTool(Model):
+    """A custom tool that processes free-form input with your own code (OpenAI `CustomTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["custom"]
+    """The type of the custom tool. Always `custom`."""
+    name: str
+    """The name of the custom tool, used to identify it in tool calls."""
+    description: str | None = None
+    """Optional description of the custom tool."""
+    format: CustomToolInputFormat | None = None
+    """The input format for the custom tool; unconstrained text by default."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+    async_: Annotated[bool | None, Field(alias="async")] = None
+    """Whether the tool runs asynchronously."""
+    defer_loading: bool | None = None
+    """Whether the tool's definition is loaded only when a tool search finds it."""
+
+
+class EasyInputMessage(Model):
+    """A message input to the model with a role; `content` may be plain text (OpenAI `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    role: Literal["user", "assistant", "system", "developer"]
+    """The role of the message input."""
+    content: str | ResponseInputMessageContentList
+    """Text input to the model, or a list of input content parts."""
+    phase: Literal["commentary", "final_answer"] | None = None
+    """Whether an assistant message is commentary or the final answer."""
+    type: Literal["message"] | None = None
+    """The type of the message input. Always `message`."""
+
+
+class FunctionCallOutput(Model):
+    """The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["function_call_output"]
+    """The type of the function tool call output. Always `function_call_output`."""
+    call_id: str | None = None
+    """The unique ID of the function tool call generated by the model."""
+    output: str | list[ResponseInputContent]
+    """The output of the function call, text or a list of input content parts."""
+    id: str | None = None
+    """The unique ID of the function tool call output."""
+    name: str | None = None
+    """The name of the function that was called."""
+    namespace: str | None = None
+    """The namespace of the function."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+class FunctionShellTool(Model):
+    """A tool that runs shell commands in a managed or local environment (OpenAI `FunctionShellTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["shell"]
+    """The type of the shell tool. Always `shell`."""
+    environment: ShellToolEnvironment | None = None
+    """Where the commands run."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ImageGenerationCall(Model):
+    """An image generation request made by the model."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["image_generation_call"]
+    """The type of the image generation call. Always `image_generation_call`."""
+    id: str
+    """The unique ID of the image generation call."""
+    status: Literal["in_progress", "completed", "generating", "failed"]
+    """The status of the image generation call."""
+    result: str | None = None
+    """The generated image encoded in base64."""
+    action: Literal["generate", "edit", "auto"] | None = None
+    """Whether the call generated a new image or edited one."""
+    background: Literal["transparent", "opaque", "auto"] | None = None
+    """The background of the generated image."""
+    error: ImageGenerationCallError | None = None
+    """Why the call failed, when it did."""
+    output_format: Literal["png", "webp", "jpeg", "gif", "svg"] | None = None
+    """The format of the generated image."""
+    quality: Literal["low", "medium", "high", "xhigh", "max", "auto"] | None = None
+    """The quality of the generated image."""
+    revised_prompt: str | None = None
+    """The prompt the image model actually used."""
+    size: str | None = None
+    """The size of the generated image, e.g. `1024x1024`."""
+    svg_usage: dict[str, Any] | None = None
+    """Token usage of SVG generation."""
+
+
+class McpCall(Model):
+    """An invocation of a tool on an MCP server."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp_call"]
+    """The type of the item. Always `mcp_call`."""
+    id: str
+    """The unique ID of the tool call."""
+    server_label: str
+    """The label of the MCP server running the tool."""
+    name: str
+    """The name of the tool that was run."""
+    arguments: str
+    """A JSON string of the arguments passed to the tool."""
+    output: str | None = None
+    """The output from the tool call."""
+    error: McpToolCallError | str | None = None
+    """The error from the tool call, if any."""
+    status: (
+        Literal["in_progress", "completed", "incomplete", "calling", "failed"] | None
+    ) = None
+    """The status of the tool call."""
+    approval_request_id: str | None = None
+    """The ID of the approval request this call answers, if any."""
+
+
+class McpTool(Model):
+    """Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["mcp"]
+    """The type of the MCP tool. Always `mcp`."""
+    server_label: str
+    """A label for this MCP server, used to identify it in tool calls."""
+    server_url: str | None = None
+    """The URL for the MCP server."""
+    server_description: str | None = None
+    """Optional description of the MCP server."""
+    connector_id: (
+        Literal[
+            "connector_dropbox",
+            "connector_gmail",
+            "connector_googlecalendar",
+            "connector_googledrive",
+            "connector_microsoftteams",
+            "connector_outlookcalendar",
+            "connector_outlookemail",
+            "connector_sharepoint",
+        ]
+        | None
+    ) = None
+    """Identifier for a service connector; one of `server_url`, `connector_id` or `tunnel_id` must be given."""
+    tunnel_id: str | None = None
+    """The ID of a tunnel to the MCP server."""
+    authorization: str | None = None
+    """An OAuth access token usable with a remote MCP server."""
+    headers: McpToolHeaders | None = None
+    """Optional HTTP headers to send to the MCP server."""
+    allowed_tools: list[str] | McpToolFilter | None = None
+    """The tools of the server the model may call."""
+    require_approval: McpToolApprovalFilter | Literal["always", "never"] | None = None
+    """Which of the MCP server's tools require approval."""
+    allowed_callers: list[Literal["direct", "programmatic"]] | None = None
+    """Who may call the tool: the model directly, programs, or both."""
+    defer_loading: bool | None = None
+    """Whether the tool's definition is loaded only when a tool search finds it."""
+    server_protocol: str | None = None
+    """The transport of the MCP server, e.g. `sse` (DashScope)."""
+
+
+class Message(Model):
+    """A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    role: Literal["user", "system", "developer"]
+    """The role of the message input."""
+    content: ResponseInputMessageContentList
+    """A list of input content parts."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item. Populated when items are returned via API."""
+    type: Literal["message"] | None = None
+    """The type of the message input. Always `message`."""
+
+
+NamespaceToolMember = TypeAliasType(
+    "NamespaceToolMember",
+    Annotated[FunctionTool | CustomTool, Field(discriminator="type")],
+)
+"""A tool inside a namespace tool, told apart by `type`."""
+
+
+OutputMessageContent = TypeAliasType(
+    "OutputMessageContent",
+    Annotated[ResponseOutputText | ResponseOutputRefusal, Field(discriminator="type")],
+)
+"""One content part of an output message, told apart by `type`."""
+
+
+class ResponseApplyPatchToolCall(Model):
+    """A tool call that applies file diffs (OpenAI `ResponseApplyPatchToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["apply_patch_call"]
+    """The type of the item. Always `apply_patch_call`."""
+    id: str
+    """The unique ID of the apply patch tool call."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    operation: ApplyPatchOperation
+    """The file operation to apply."""
+    status: Literal["in_progress", "completed"]
+    """The status of the apply patch tool call."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseApplyPatchToolCallOutput(Model):
+    """The output of an apply_patch tool call (OpenAI `ResponseApplyPatchToolCallOutput`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["apply_patch_call_output"]
+    """The type of the item. Always `apply_patch_call_output`."""
+    id: str
+    """The unique ID of the apply patch tool call output."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    status: Literal["completed", "failed"]
+    """The status of the apply patch tool call output."""
+    output: str | None = None
+    """Log output of the apply patch operation."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseConfigurationUpdateItemParam(Model):
+    """Changes the reasoning effort or text format part-way through the input (a `configuration_update` item)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["configuration_update"]
+    """The type of the item. Always `configuration_update`."""
+    id: str | None = None
+    """The unique ID of the item."""
+    reasoning: ConfigurationUpdateReasoning | None = None
+    """New reasoning settings."""
+    text: ConfigurationUpdateText | None = None
+    """New text settings."""
+
+
+class ResponseContentPartAddedEvent(Model):
+    """Emitted when a new content part is added. (`response.content_part.added`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.content_part.added"]
+    """The type of the event. Always `response.content_part.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    part: StreamContentPart
+    """The content part that was added."""
+
+
+class ResponseContentPartDoneEvent(Model):
+    """Emitted when a content part is done. (`response.content_part.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.content_part.done"]
+    """The type of the event. Always `response.content_part.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    content_index: int
+    """The index of the content part within the output item."""
+    part: StreamContentPart
+    """The content part that is done."""
+
+
+class ResponseCustomToolCall(Model):
+    """A call to a custom tool created by the model (OpenAI `ResponseCustomToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["custom_tool_call"]
+    """The type of the custom tool call. Always `custom_tool_call`."""
+    id: str | None = None
+    """The unique ID of the custom tool call."""
+    call_id: str
+    """An identifier used to map this custom tool call to a tool call output."""
+    name: str
+    """The name of the custom tool being called."""
+    input: str
+    """The input for the custom tool call generated by the model."""
+    namespace: str | None = None
+    """The namespace of the custom tool."""
+    async_: Annotated[bool | None, Field(alias="async")] = None
+    """Whether the tool is called asynchronously."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+
+
+class ResponseCustomToolCallOutput(Model):
+    """The output of a custom tool call, sent back as input (OpenAI `ResponseCustomToolCallOutput`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["custom_tool_call_output"]
+    """The type of the custom tool call output. Always `custom_tool_call_output`."""
+    call_id: str
+    """The call ID that maps this output to a custom tool call."""
+    output: str | list[ResponseInputContent]
+    """The output of the custom tool call: text, or a list of content parts."""
+    id: str | None = None
+    """The unique ID of the custom tool call output."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+
+
+class ResponseCustomToolCallOutputItem(Model):
+    """The output of a custom tool call, as an output item (OpenAI `ResponseCustomToolCallOutputItem`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["custom_tool_call_output"]
+    """The type of the custom tool call output. Always `custom_tool_call_output`."""
+    id: str
+    """The unique ID of the custom tool call output item."""
+    call_id: str
+    """The call ID that maps this output to a custom tool call."""
+    output: str | list[ResponseInputContent]
+    """The output of the custom tool call: text, or a list of content parts."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseFunctionShellToolCall(Model):
+    """A tool call that runs shell commands (OpenAI `ResponseFunctionShellToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["shell_call"]
+    """The type of the item. Always `shell_call`."""
+    id: str
+    """The unique ID of the shell tool call."""
+    call_id: str
+    """The unique ID of the shell tool call generated by the model."""
+    action: Action1
+    """The shell commands and limits that describe how to run the call."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the shell call."""
+    environment: ShellCallEnvironment | None = None
+    """Where the commands run."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseFunctionShellToolCallOutput(Model):
+    """The output of a shell tool call (OpenAI `ResponseFunctionShellToolCallOutput`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["shell_call_output"]
+    """The type of the item. Always `shell_call_output`."""
+    id: str
+    """The unique ID of the shell call output."""
+    call_id: str
+    """The unique ID of the shell tool call generated by the model."""
+    output: list[ShellCallOutputContent]
+    """The output of each command."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the shell call output."""
+    max_output_length: int | None = None
+    """The maximum length of output that was kept."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseFunctionToolCall(Model):
+    """A tool call to run a function (OpenAI `ResponseFunctionToolCall`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["function_call"]
+    """The type of the function tool call. Always `function_call`."""
+    id: str | None = None
+    """The unique ID of the function tool call."""
+    call_id: str
+    """The unique ID of the function tool call generated by the model."""
+    name: str
+    """The name of the function to run."""
+    arguments: str
+    """A JSON string of the arguments to pass to the function."""
+    namespace: str | None = None
+    """The namespace of the function, when it belongs to a namespace tool."""
+    async_: Annotated[bool | None, Field(alias="async")] = None
+    """Whether the function is called asynchronously."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+class ResponseFunctionToolCallOutputItem(Model):
+    """The output of a function tool call, as an output item (OpenAI `ResponseFunctionToolCallOutputItem`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["function_call_output"]
+    """The type of the function tool call output. Always `function_call_output`."""
+    id: str
+    """The unique ID of the function call tool output."""
+    output: str | list[ResponseInputContent]
+    """The output of the function call: text, or a list of content parts."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
+    call_id: str | None = None
+    """The unique ID of the function tool call generated by the model."""
+    name: str | None = None
+    """The name of the function that was called."""
+    namespace: str | None = None
+    """The namespace of the function."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
+
+
+class ResponseOutputMessage(Model):
+    """An output message from the model (OpenAI `ResponseOutputMessage`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["message"]
+    """The type of the output message. Always `message`."""
+    id: str
+    """The unique ID of the output message."""
+    role: Literal["assistant"]
+    """The role of the output message. Always `assistant`."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the message."""
+    content: list[OutputMessageContent]
+    """The content of the output message."""
+    phase: Literal["commentary", "final_answer"] | None = None
+    """Whether an assistant message is commentary or the final answer."""
+
+
+class ResponsePrompt(Model):
+    """Reference to a prompt template and its variables (OpenAI `ResponsePrompt`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    """The unique identifier of the prompt template to use."""
+    variables: ResponsePromptVariables | None = None
+    """Values to substitute for variables in the prompt: text, images or files."""
+    version: str | None = None
+    """Optional version of the prompt template."""
+
+
+class ResponseShellCallOutputContentDoneEvent(Model):
+    """Emitted when the output of a shell command is complete. (`response.shell_call_output_content.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.shell_call_output_content.done"]
+    """The type of the event. Always `response.shell_call_output_content.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    item_id: str
+    """The ID of the output item."""
+    output_index: int
+    """The index of the output item in the response's `output`."""
+    command_index: int
+    """The index of the command within the shell call."""
+    output: list[ShellCallOutputContent]
+    """The complete output."""
+
+
+class ResponseTextConfig(Model):
+    """Configuration options for a text response from the model (OpenAI `ResponseTextConfig`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    format: TextFormat | None = None
+    """The format that the model must output."""
+    verbosity: Literal["low", "medium", "high"] | None = None
+    """Constrains the verbosity of the model's response."""
 
 
 class ResponseTextDeltaEvent(Model):
@@ -943,8 +3968,10 @@ class ResponseTextDeltaEvent(Model):
     """The index of the content part within the output item."""
     delta: str
     """The text delta that was added."""
-    logprobs: list[Logprob] | None = None
-    """The log probabilities of the tokens in the delta."""
+    logprobs: list[TextDeltaLogprob] | None = None
+    """The log probabilities of the tokens (an empty list unless requested)."""
+    obfuscation: str | None = None
+    """Random characters that pad the event to hide its size (see `stream_options.include_obfuscation`)."""
 
 
 class ResponseTextDoneEvent(Model):
@@ -964,236 +3991,53 @@ class ResponseTextDoneEvent(Model):
     content_index: int
     """The index of the content part within the output item."""
     text: str
-    """The final text."""
-    logprobs: list[Logprob] | None = None
-    """The log probabilities of the tokens in the delta."""
+    """The text content that is finalized."""
+    logprobs: list[TextDeltaLogprob] | None = None
+    """The log probabilities of the tokens (an empty list unless requested)."""
 
 
-class ResponseUsage(Model):
-    """Token usage details: input tokens, output tokens, a breakdown of output tokens, and the total tokens used (OpenAI `ResponseUsage`)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    input_tokens: int
-    """The number of input tokens."""
-    input_tokens_details: InputTokensDetails | None = None
-    output_tokens: int
-    """The number of output tokens."""
-    output_tokens_details: OutputTokensDetails | None = None
-    total_tokens: int
-    """The total number of tokens used."""
-    x_details: list[UsageXDetail] | None = None
-    """Billing rows (DashScope)."""
-    x_tools: dict[str, XToolUsage] | None = None
-    """Hosted tool calls by tool name (DashScope)."""
-
-
-StreamContentPart = TypeAliasType(
-    "StreamContentPart",
-    Annotated[
-        ResponseOutputText | ResponseOutputRefusal | ReasoningText,
-        Field(discriminator="type"),
-    ],
-)
-"""A content part carried by a `content_part` stream event, told apart by `type`."""
-
-
-TextFormat = TypeAliasType(
-    "TextFormat",
-    Annotated[
-        TextFormatText | TextFormatJsonObject | TextFormatJsonSchema,
-        Field(discriminator="type"),
-    ],
-)
-"""An object specifying the format that the model must output, told apart by `type`."""
-
-
-ToolChoice = TypeAliasType(
-    "ToolChoice",
-    ToolChoiceOptions
-    | ToolChoiceAllowed
-    | ToolChoiceTypes
-    | ToolChoiceFunction
-    | ToolChoiceMcp
-    | ToolChoiceCustom
-    | ToolChoiceApplyPatch
-    | ToolChoiceShell,
-)
-"""How the model should select which tool (or tools) to use when generating a response."""
-
-
-class WebSearchActionSearch(Model):
-    """Action type `search`, performs a web search query."""
+class ShellCallOutputParam(Model):
+    """The output of a shell tool call, sent back as input."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    type: Literal["search"]
-    """The action type."""
-    query: str
-    """The search query."""
-    sources: list[WebSearchSource] | None = None
-    """The sources used in the search."""
-
-
-class WebSearchTool(Model):
-    """Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal[
-        "web_search",
-        "web_search_2025_08_26",
-        "web_search_preview",
-        "web_search_preview_2025_03_11",
-    ]
-    """The type of the web search tool."""
-    search_context_size: Literal["low", "medium", "high"] | None = None
-    """High level guidance for the amount of context window space to use for the search."""
-    filters: WebSearchFilters | None = None
-    """Filters for the search."""
-    user_location: WebSearchUserLocation | None = None
-    """The approximate location of the user."""
-
-
-class EasyInputMessage(Model):
-    """A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    role: Literal["user", "assistant", "system", "developer"]
-    """The role of the message input."""
-    content: str | ResponseInputMessageContentList
-    """Text input to the model, or a list of input content parts."""
-    type: Literal["message"] | None = None
-    """The type of the message input. Always `message`."""
-
-
-class FunctionCallOutput(Model):
-    """The output of a function tool call, sent back as input (OpenAI `FunctionCallOutput`)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["function_call_output"]
-    """The type of the function tool call output. Always `function_call_output`."""
+    type: Literal["shell_call_output"]
+    """The type of the item. Always `shell_call_output`."""
     call_id: str
-    """The unique ID of the function tool call generated by the model."""
-    output: str | ResponseInputMessageContentList
-    """The output of the function call, text or a list of input content parts."""
+    """The unique ID of the shell tool call generated by the model."""
+    output: list[ShellCallOutputContent]
+    """The output of each command."""
     id: str | None = None
-    """The unique ID of the function tool call output."""
+    """The unique ID of the shell call output."""
+    max_output_length: int | None = None
+    """The maximum length of output that was kept."""
     status: Literal["in_progress", "completed", "incomplete"] | None = None
-    """The status of the item."""
+    """The status of the shell call output."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
 
 
-class Message(Model):
-    """A message input to the model whose content is a list of parts (OpenAI Responses API input item `Message`)."""
+class ShellCallParam(Model):
+    """A shell tool call, sent back as input."""
 
     model_config = ConfigDict(
         extra="allow",
     )
-    role: Literal["user", "system", "developer"]
-    """The role of the message input."""
-    content: ResponseInputMessageContentList
+    type: Literal["shell_call"]
+    """The type of the item. Always `shell_call`."""
+    call_id: str
+    """The unique ID of the shell tool call generated by the model."""
+    action: Action1
+    """The shell commands and limits that describe how to run the call."""
+    id: str | None = None
+    """The unique ID of the shell tool call."""
     status: Literal["in_progress", "completed", "incomplete"] | None = None
-    """The status of the item. Populated when items are returned via API."""
-    type: Literal["message"] | None = None
-    """The type of the message input. Always `message`."""
-
-
-OutputMessageContent = TypeAliasType(
-    "OutputMessageContent",
-    Annotated[ResponseOutputText | ResponseOutputRefusal, Field(discriminator="type")],
-)
-"""One content part of an output message, told apart by `type`."""
-
-
-class ResponseContentPartAddedEvent(Model):
-    """Emitted when a new content part is added. (`response.content_part.added`)"""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["response.content_part.added"]
-    """The type of the event. Always `response.content_part.added`."""
-    sequence_number: int
-    """The sequence number of this event."""
-    item_id: str
-    """The ID of the output item."""
-    output_index: int
-    """The index of the output item in the response's `output`."""
-    content_index: int
-    """The index of the content part within the output item."""
-    part: StreamContentPart
-    """The content part."""
-
-
-class ResponseContentPartDoneEvent(Model):
-    """Emitted when a content part is done. (`response.content_part.done`)"""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["response.content_part.done"]
-    """The type of the event. Always `response.content_part.done`."""
-    sequence_number: int
-    """The sequence number of this event."""
-    item_id: str
-    """The ID of the output item."""
-    output_index: int
-    """The index of the output item in the response's `output`."""
-    content_index: int
-    """The index of the content part within the output item."""
-    part: StreamContentPart
-    """The content part."""
-
-
-class ResponseOutputMessage(Model):
-    """An output message from the model (OpenAI `ResponseOutputMessage`)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["message"]
-    """The type of the output message. Always `message`."""
-    id: str
-    """The unique ID of the output message."""
-    role: Literal["assistant"]
-    """The role of the output message. Always `assistant`."""
-    status: Literal["in_progress", "completed", "incomplete"]
-    """The status of the message."""
-    content: list[OutputMessageContent]
-    """The content of the output message."""
-
-
-class ResponseTextConfig(Model):
-    """Configuration options for a text response from the model (OpenAI `ResponseTextConfig`)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    format: TextFormat | None = None
-    verbosity: Literal["low", "medium", "high"] | None = None
-    """Constrains the verbosity of the model's response."""
-
-
-Tool = TypeAliasType(
-    "Tool",
-    Annotated[
-        FunctionTool
-        | WebSearchTool
-        | FileSearchTool
-        | McpTool
-        | CodeInterpreterTool
-        | WebExtractorTool,
-        Field(discriminator="type"),
-    ],
-)
-"""A tool the model may call while generating a response, told apart by `type`."""
+    """The status of the shell call."""
+    environment: ShellCallEnvironment | None = None
+    """Where the commands run."""
+    caller: ToolCaller | None = None
+    """Who called the tool: the model directly, or a program."""
 
 
 WebSearchAction = TypeAliasType(
@@ -1206,17 +4050,20 @@ WebSearchAction = TypeAliasType(
 """The action taken in a web search call, told apart by `type`."""
 
 
-InputItem = TypeAliasType(
-    "InputItem",
-    ResponseFunctionToolCall
-    | FunctionCallOutput
-    | ResponseReasoningItem
-    | ResponseOutputMessage
-    | EasyInputMessage
-    | Message
-    | ItemReference,
-)
-"""One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
+class NamespaceTool(Model):
+    """Groups function and custom tools under one name (OpenAI `NamespaceTool`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["namespace"]
+    """The type of the tool. Always `namespace`."""
+    name: str
+    """The name of the namespace."""
+    description: str
+    """The description of the namespace."""
+    tools: list[NamespaceToolMember]
+    """The tools in the namespace."""
 
 
 class ResponseFunctionWebSearch(Model):
@@ -1229,14 +4076,164 @@ class ResponseFunctionWebSearch(Model):
     """The type of the web search tool call. Always `web_search_call`."""
     id: str
     """The unique ID of the web search tool call."""
-    status: Literal["in_progress", "searching", "completed", "failed"]
+    status: Literal["in_progress", "searching", "completed", "failed", "incomplete"]
     """The status of the web search tool call."""
     action: WebSearchAction | None = None
-    """The action taken in this search call."""
+    """The action taken in this search call (absent while the call is in progress, as api.openai.com sends it)."""
+
+
+Tool = TypeAliasType(
+    "Tool",
+    Annotated[
+        FunctionTool
+        | FileSearchTool
+        | ComputerTool
+        | ComputerUsePreviewTool
+        | WebSearchTool
+        | McpTool
+        | CodeInterpreterTool
+        | ProgrammaticToolCallingTool
+        | ImageGenerationTool
+        | LocalShellTool
+        | FunctionShellTool
+        | CustomTool
+        | NamespaceTool
+        | ToolSearchTool
+        | WebSearchPreviewTool
+        | ApplyPatchTool
+        | WebExtractorTool
+        | WebSearchImageTool
+        | ImageSearchTool,
+        Field(discriminator="type"),
+    ],
+)
+"""A tool the model may call while generating a response, told apart by `type`."""
+
+
+class ToolSearchOutputParam(Model):
+    """The tools a tool search found, sent back as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["tool_search_output"]
+    """The type of the item. Always `tool_search_output`."""
+    tools: list[Tool]
+    """The tools that were found."""
+    id: str | None = None
+    """The unique ID of the tool search output."""
+    call_id: str | None = None
+    """The call ID of the tool search."""
+    execution: Literal["server", "client"] | None = None
+    """Whether the search ran on the server or on the client."""
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    """The status of the item."""
+
+
+class AdditionalTools(Model):
+    """Tools added to the conversation part-way (an `additional_tools` item)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["additional_tools"]
+    """The type of the item. Always `additional_tools`."""
+    id: str
+    """The unique ID of the item."""
+    role: Literal[
+        "unknown",
+        "user",
+        "assistant",
+        "system",
+        "critic",
+        "discriminator",
+        "developer",
+        "tool",
+    ]
+    """The role that added the tools."""
+    tools: list[Tool]
+    """The tools added."""
+
+
+class AdditionalToolsParam(Model):
+    """Tools added to the conversation part-way, sent as input."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["additional_tools"]
+    """The type of the item. Always `additional_tools`."""
+    role: Literal["developer"]
+    """The role that adds the tools. Always `developer`."""
+    tools: list[Tool]
+    """The tools added."""
+    id: str | None = None
+    """The unique ID of the item."""
+
+
+InputItem = TypeAliasType(
+    "InputItem",
+    ResponseFunctionToolCall
+    | FunctionCallOutput
+    | ResponseReasoningItem
+    | ResponseOutputMessage
+    | ResponseFileSearchToolCall
+    | ResponseComputerToolCall
+    | ComputerCallOutput
+    | ResponseFunctionWebSearch
+    | ToolSearchCallParam
+    | ToolSearchOutputParam
+    | AdditionalToolsParam
+    | ResponseConfigurationUpdateItemParam
+    | ResponseCompactionItemParam
+    | ImageGenerationCall
+    | ResponseCodeInterpreterToolCall
+    | LocalShellCall
+    | LocalShellCallOutput
+    | ShellCallParam
+    | ShellCallOutputParam
+    | ApplyPatchCallParam
+    | ApplyPatchCallOutputParam
+    | McpListTools
+    | McpApprovalRequest
+    | McpApprovalResponseParam
+    | McpCall
+    | ResponseCustomToolCallOutput
+    | ResponseCustomToolCall
+    | CompactionTrigger
+    | Program
+    | ProgramOutput
+    | EasyInputMessage
+    | Message
+    | ItemReference,
+)
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
 
 
 ResponseInput = TypeAliasType("ResponseInput", str | list[InputItem])
-"""Text input to the model, or a list of input items."""
+"""Text input to the model, or a list of input items (OpenAI `ResponseInputParam`)."""
+
+
+class ResponseToolSearchOutputItem(Model):
+    """The tools a tool search found (OpenAI `ResponseToolSearchOutputItem`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["tool_search_output"]
+    """The type of the item. Always `tool_search_output`."""
+    id: str
+    """The unique ID of the tool search output."""
+    call_id: str | None = None
+    """The call ID of the tool search."""
+    execution: Literal["server", "client"]
+    """Whether the search ran on the server or on the client."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
+    tools: list[Tool]
+    """The tools that were found."""
+    created_by: str | None = None
+    """The identifier of the actor that created the item."""
 
 
 class CreateResponseRequest(Model):
@@ -1251,64 +4248,113 @@ class CreateResponseRequest(Model):
     """Text, image, or file inputs to the model, used to generate a response."""
     instructions: str | None = None
     """A system (or developer) message inserted into the model's context."""
-    previous_response_id: str | None = None
-    """The unique ID of the previous response to the model, for multi-turn conversations."""
+    access_programs: AccessPrograms | None = None
+    """The access programs to apply."""
+    background: bool | None = None
+    """Whether to run the model response in the background."""
+    background_options: BackgroundOptions | None = None
+    """Options for a background response."""
+    context_management: list[ContextManagementItem] | None = None
+    """How the server manages the context window."""
     conversation: str | ResponseConversationParam | None = None
     """The conversation that this response belongs to, by ID or as an object."""
+    image: Image | None = None
+    """Image settings."""
     include: list[ResponseIncludable] | None = None
     """Additional output data to include in the model response."""
-    tools: list[Tool] | None = None
-    """An array of tools the model may call while generating a response."""
-    tool_choice: ToolChoice | None = None
-    """How the model should select which tool (or tools) to use."""
-    text: ResponseTextConfig | None = None
-    """Configuration options for a text response from the model."""
-    reasoning: Reasoning | None = None
-    """Configuration options for reasoning models."""
-    temperature: Annotated[float | None, Field(ge=0.0, le=2.0)] = None
-    """Sampling temperature between 0 and 2."""
-    top_p: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
-    """Nucleus sampling probability mass."""
     max_output_tokens: int | None = None
     """An upper bound for the number of tokens that can be generated, including reasoning tokens."""
     max_tool_calls: int | None = None
     """The maximum number of total calls to built-in tools that can be processed in a response."""
+    metadata: Metadata | None = None
+    """Key-value pairs attached to the response."""
+    moderation: ModerationRequest | None = None
+    """Asks for moderated completions."""
     parallel_tool_calls: bool | None = None
     """Whether to allow the model to run tool calls in parallel."""
+    previous_response_id: str | None = None
+    """The unique ID of the previous response to the model, for multi-turn conversations."""
+    prompt: ResponsePrompt | None = None
+    """Reference to a prompt template and its variables."""
+    prompt_cache_key: str | None = None
+    """Used to cache responses for similar requests to optimize cache hit rates."""
+    prompt_cache_options: PromptCacheOptions | None = None
+    """Prompt-caching options."""
+    prompt_cache_retention: Literal["in_memory", "24h"] | None = None
+    """Deprecated: the retention policy for the prompt cache."""
+    reasoning: Reasoning | None = None
+    """Configuration options for reasoning models."""
+    safety_identifier: str | None = None
+    """A stable identifier used to help detect users who may violate usage policies."""
+    service_tier: (
+        Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
+        | None
+    ) = None
+    """Specifies the processing type used for serving the request."""
     store: bool | None = None
     """Whether to store the generated model response for later retrieval via API."""
     stream: bool | None = None
     """If true, the response is streamed to the client as server-sent events."""
-    metadata: Metadata | None = None
-    """Key-value pairs attached to the response."""
+    stream_options: ResponseStreamOptions | None = None
+    """Options for streaming responses; only with `stream: true`."""
+    temperature: Annotated[float | None, Field(ge=0.0, le=2.0)] = None
+    """Sampling temperature between 0 and 2."""
+    text: ResponseTextConfig | None = None
+    """Configuration options for a text response from the model."""
+    tool_choice: ToolChoice | None = None
+    """How the model should select which tool (or tools) to use."""
+    tools: list[Tool] | None = None
+    """An array of tools the model may call while generating a response."""
+    top_logprobs: Annotated[int | None, Field(ge=0, le=20)] = None
+    """The number of most likely tokens to return at each token position."""
+    top_p: Annotated[float | None, Field(ge=0.0, le=1.0)] = None
+    """Nucleus sampling probability mass."""
     truncation: Literal["auto", "disabled"] | None = None
     """The truncation strategy to use for the model response."""
     user: str | None = None
     """A stable identifier for your end-users (deprecated in favour of `safety_identifier`)."""
-    safety_identifier: str | None = None
-    """A stable identifier used to help detect users of your application that may violate usage policies."""
-    prompt_cache_key: str | None = None
-    """Used to cache responses for similar requests to optimize cache hit rates."""
-    service_tier: Literal["auto", "default", "flex", "scale", "priority"] | None = None
-    """Specifies the processing type used for serving the request."""
-    background: bool | None = None
-    """Whether to run the model response in the background."""
-    top_logprobs: Annotated[int | None, Field(ge=0, le=20)] = None
-    """The number of most likely tokens to return at each token position."""
     max_tokens: int | None = None
     """An upper bound for the number of generated tokens (智信's name for `max_output_tokens`)."""
     enable_thinking: bool | None = None
-    """Whether a Qwen model thinks before it answers (DashScope)."""
+    """Whether a Qwen model thinks before it answers (DashScope; `reasoning.effort` replaces it)."""
+    ocr_options: dict[str, Any] | None = None
+    """Options of the built-in OCR tasks of `qwen3.5-ocr` (DashScope)."""
 
 
 OutputItem = TypeAliasType(
     "OutputItem",
     Annotated[
         ResponseOutputMessage
-        | ResponseReasoningItem
+        | ResponseFileSearchToolCall
         | ResponseFunctionToolCall
+        | ResponseFunctionToolCallOutputItem
         | ResponseFunctionWebSearch
-        | ResponseFileSearchToolCall,
+        | ResponseComputerToolCall
+        | ResponseComputerToolCallOutputItem
+        | ResponseReasoningItem
+        | Program
+        | ProgramOutput
+        | ResponseToolSearchCall
+        | ResponseToolSearchOutputItem
+        | AdditionalTools
+        | ResponseCompactionItem
+        | ImageGenerationCall
+        | ResponseCodeInterpreterToolCall
+        | LocalShellCall
+        | LocalShellCallOutput
+        | ResponseFunctionShellToolCall
+        | ResponseFunctionShellToolCallOutput
+        | ResponseApplyPatchToolCall
+        | ResponseApplyPatchToolCallOutput
+        | McpCall
+        | McpListTools
+        | McpApprovalRequest
+        | McpApprovalResponse
+        | ResponseCustomToolCall
+        | ResponseCustomToolCallOutputItem
+        | WebExtractorCall
+        | WebSearchImageCall
+        | ImageSearchCall,
         Field(discriminator="type"),
     ],
 )
@@ -1316,7 +4362,7 @@ OutputItem = TypeAliasType(
 
 
 class Response(ResponseBase):
-    """A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client)."""
+    """A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client). Required and nullable fields follow OpenAI's OpenAPI document: `error`, `incomplete_details`, `instructions` and `metadata` are always sent, `null` when empty; `usage` and `completed_at` are `null` until the response completes."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -1329,62 +4375,87 @@ class Response(ResponseBase):
     """Unix timestamp (in seconds) of when this Response was created."""
     completed_at: float | None = None
     """Unix timestamp (in seconds) of when this Response was completed."""
-    status: ResponseStatus
+    status: ResponseStatus | None = None
+    """The status of the response generation."""
     error: ResponseError | None = None
     """An error object returned when the model fails to generate a Response."""
     incomplete_details: IncompleteDetails | None = None
     """Details about why the response is incomplete."""
     instructions: str | list[InputItem] | None = None
     """A system (or developer) message inserted into the model's context."""
-    max_output_tokens: int | None = None
-    """An upper bound for the number of tokens that can be generated."""
-    max_tool_calls: int | None = None
-    """The maximum number of total calls to built-in tools."""
-    model: str
+    metadata: Metadata | None = None
+    """Key-value pairs attached to the response."""
+    model: str | None = None
     """Model ID used to generate the response."""
-    output: list[OutputItem]
+    output: list[OutputItem] | None = None
     """An array of content items generated by the model."""
     parallel_tool_calls: bool | None = None
     """Whether to allow the model to run tool calls in parallel."""
-    previous_response_id: str | None = None
-    """The unique ID of the previous response to the model."""
-    conversation: ResponseConversationParam | None = None
-    """The conversation that this response belongs to."""
-    reasoning: Reasoning | None = None
-    """Configuration options for reasoning models."""
-    store: bool | None = None
-    """Whether the response was stored for later retrieval."""
     temperature: float | None = None
     """Sampling temperature used."""
-    text: ResponseTextConfig | None = None
-    """Configuration options for a text response from the model."""
     tool_choice: ToolChoice | None = None
     """How the model selected which tool (or tools) to use."""
     tools: list[Tool] | None = None
     """The tools the model could call."""
     top_p: float | None = None
     """Nucleus sampling probability mass used."""
+    usage: ResponseUsage | None = None
+    """Token usage; `null` until the response completes."""
+    access_programs: AccessPrograms1 | None = None
+    """The access programs that applied to this response."""
+    background: bool | None = None
+    """Whether the model response ran in the background."""
+    conversation: ResponseConversationParam | None = None
+    """The conversation that this response belonged to."""
+    image: Image1 | None = None
+    """Image settings that applied to this response."""
+    input_transformations: list[InputTransformation] | None = None
+    """Reasoning inputs withheld from the model, in input order."""
+    max_output_tokens: int | None = None
+    """An upper bound for the number of tokens that can be generated."""
+    max_tool_calls: int | None = None
+    """The maximum number of total calls to built-in tools."""
+    moderation: ResponseModeration | None = None
+    """Moderation results, if moderated completions were requested."""
+    previous_response_id: str | None = None
+    """The unique ID of the previous response to the model."""
+    prompt: ResponsePrompt | None = None
+    """Reference to a prompt template and its variables."""
+    prompt_cache_diagnostics: PromptCacheDiagnostics | None = None
+    """Prompt cache diagnostics requested for this response."""
+    prompt_cache_key: str | None = None
+    """The cache key used for the request."""
+    prompt_cache_options: PromptCacheOptions | None = None
+    """The prompt-caching options that were applied."""
+    prompt_cache_retention: Literal["in_memory", "24h"] | None = None
+    """Deprecated: the retention policy for the prompt cache."""
+    reasoning: Reasoning | None = None
+    """Configuration options for reasoning models."""
+    safety_identifier: str | None = None
+    """A stable identifier used to help detect policy violations."""
+    service_tier: (
+        Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
+        | None
+    ) = None
+    """The processing type used for serving the request."""
+    store: bool | None = None
+    """Whether the response was stored for later retrieval."""
+    text: ResponseTextConfig | None = None
+    """Configuration options for a text response from the model."""
+    tool_usage: dict[str, Any] | None = None
+    """Usage reported by hosted tools (`image_gen`, `web_search`), separate from `usage`."""
     top_logprobs: int | None = None
     """The number of most likely tokens returned at each token position."""
     truncation: Literal["auto", "disabled"] | None = None
     """The truncation strategy used for the model response."""
-    usage: ResponseUsage | None = None
     user: str | None = None
-    """A stable identifier for your end-users."""
-    safety_identifier: str | None = None
-    """A stable identifier used to help detect policy violations."""
-    prompt_cache_key: str | None = None
-    """The cache key used for the request."""
-    metadata: Metadata | None = None
-    """Key-value pairs attached to the response."""
-    service_tier: Literal["auto", "default", "flex", "scale", "priority"] | None = None
-    """The processing type used for serving the request."""
-    background: bool | None = None
-    """Whether the model response ran in the background."""
+    """A stable identifier for your end-users (deprecated)."""
     frequency_penalty: float | None = None
     """The frequency penalty used."""
     presence_penalty: float | None = None
     """The presence penalty used."""
+    ocr_result: dict[str, Any] | None = None
+    """The result of a built-in OCR task of `qwen3.5-ocr` (DashScope)."""
 
 
 class ResponseOutputItemAddedEvent(Model):
@@ -1398,9 +4469,9 @@ class ResponseOutputItemAddedEvent(Model):
     sequence_number: int
     """The sequence number of this event."""
     output_index: int
-    """The index of the output item in the response's `output`."""
+    """The index of the output item that was added."""
     item: OutputItem
-    """The output item."""
+    """The output item that was added."""
 
 
 class ResponseOutputItemDoneEvent(Model):
@@ -1414,9 +4485,9 @@ class ResponseOutputItemDoneEvent(Model):
     sequence_number: int
     """The sequence number of this event."""
     output_index: int
-    """The index of the output item in the response's `output`."""
+    """The index of the output item that was marked done."""
     item: OutputItem
-    """The output item."""
+    """The output item that was marked done."""
 
 
 class ResponseQueuedEvent(Model):
@@ -1518,12 +4589,52 @@ ResponseStreamEvent = TypeAliasType(
         | ResponseContentPartDoneEvent
         | ResponseTextDeltaEvent
         | ResponseTextDoneEvent
-        | ResponseFunctionCallArgumentsDeltaEvent
-        | ResponseFunctionCallArgumentsDoneEvent
-        | ResponseReasoningSummaryTextDeltaEvent
-        | ResponseReasoningSummaryTextDoneEvent
+        | ResponseOutputTextAnnotationAddedEvent
         | ResponseRefusalDeltaEvent
         | ResponseRefusalDoneEvent
+        | ResponseFunctionCallArgumentsDeltaEvent
+        | ResponseFunctionCallArgumentsDoneEvent
+        | ResponseReasoningSummaryPartAddedEvent
+        | ResponseReasoningSummaryPartDoneEvent
+        | ResponseReasoningSummaryTextDeltaEvent
+        | ResponseReasoningSummaryTextDoneEvent
+        | ResponseReasoningTextDeltaEvent
+        | ResponseReasoningTextDoneEvent
+        | ResponseWebSearchCallInProgressEvent
+        | ResponseWebSearchCallSearchingEvent
+        | ResponseWebSearchCallCompletedEvent
+        | ResponseFileSearchCallInProgressEvent
+        | ResponseFileSearchCallSearchingEvent
+        | ResponseFileSearchCallCompletedEvent
+        | ResponseCodeInterpreterCallInProgressEvent
+        | ResponseCodeInterpreterCallInterpretingEvent
+        | ResponseCodeInterpreterCallCompletedEvent
+        | ResponseCodeInterpreterCallCodeDeltaEvent
+        | ResponseCodeInterpreterCallCodeDoneEvent
+        | ResponseImageGenCallInProgressEvent
+        | ResponseImageGenCallGeneratingEvent
+        | ResponseImageGenCallCompletedEvent
+        | ResponseImageGenCallPartialImageEvent
+        | ResponseMcpCallInProgressEvent
+        | ResponseMcpCallCompletedEvent
+        | ResponseMcpCallFailedEvent
+        | ResponseMcpCallArgumentsDeltaEvent
+        | ResponseMcpCallArgumentsDoneEvent
+        | ResponseMcpListToolsInProgressEvent
+        | ResponseMcpListToolsCompletedEvent
+        | ResponseMcpListToolsFailedEvent
+        | ResponseCustomToolCallInputDeltaEvent
+        | ResponseCustomToolCallInputDoneEvent
+        | ResponseShellCallCommandAddedEvent
+        | ResponseShellCallCommandDeltaEvent
+        | ResponseShellCallCommandDoneEvent
+        | ResponseShellCallOutputContentDeltaEvent
+        | ResponseShellCallOutputContentDoneEvent
+        | ResponseAudioDeltaEvent
+        | ResponseAudioDoneEvent
+        | ResponseAudioTranscriptDeltaEvent
+        | ResponseAudioTranscriptDoneEvent
+        | ResponseCompactionCompactingEvent
         | ResponseErrorEvent,
         Field(discriminator="type"),
     ],
@@ -1534,7 +4645,7 @@ ResponseStreamEvent = TypeAliasType(
 from pydantic import RootModel  # noqa: E402
 
 
-class ZhixinErrorBodyPayload(RootModel[ZhixinErrorBody]):
+class ErrorBodyPayload(RootModel[ErrorBody]):
     """The model parse() builds `error` payloads with."""
 
 

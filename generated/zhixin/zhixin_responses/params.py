@@ -5,22 +5,242 @@ from __future__ import annotations
 from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 
 
-class CodeInterpreterContainerAutoParam(TypedDict):
-    """Configuration for a code interpreter container made on demand."""
+class ApplyPatchCreateFileParam(TypedDict):
+    """Create a new file with the given diff."""
 
-    type: Literal["auto"]
-    """Always `auto`."""
-    file_ids: NotRequired[list[str]]
-    """Uploaded files to make available to the code."""
+    type: Literal["create_file"]
+    """The type of the operation. Always `create_file`."""
+    path: str
+    """The path of the file to create."""
+    diff: str
+    """The diff to apply."""
 
 
-class CodeInterpreterToolParam(TypedDict):
-    """A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool)."""
+class ApplyPatchDeleteFileParam(TypedDict):
+    """Delete the given file."""
 
-    type: Literal["code_interpreter"]
-    """The type of the code interpreter tool. Always `code_interpreter`."""
-    container: NotRequired[str | CodeInterpreterContainerAutoParam]
-    """The container ID, or an object that asks for an automatic container."""
+    type: Literal["delete_file"]
+    """The type of the operation. Always `delete_file`."""
+    path: str
+    """The path of the file to delete."""
+
+
+class ApplyPatchToolParam(TypedDict):
+    """Lets the model create, delete or update files with diffs (OpenAI `ApplyPatchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["apply_patch"]
+    """The type of the tool. Always `apply_patch`."""
+    allowed_callers: NotRequired[list[Literal["direct", "programmatic"]] | None]
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ApplyPatchUpdateFileParam(TypedDict):
+    """Update an existing file with the given diff."""
+
+    type: Literal["update_file"]
+    """The type of the operation. Always `update_file`."""
+    path: str
+    """The path of the file to update."""
+    diff: str
+    """The diff to apply."""
+
+
+class ImageUrl(TypedDict):
+    """The image."""
+
+    url: str
+    """A public URL or a base64 data URL of the image."""
+
+
+class ChatImageUrlContentPartParam(TypedDict):
+    """An image part of a user message in Chat Completions format, which DashScope also takes."""
+
+    type: Literal["image_url"]
+    """The type of the part. Always `image_url`."""
+    image_url: ImageUrl
+    """The image."""
+
+
+class ChatTextContentPartParam(TypedDict):
+    """A text part of a user message in Chat Completions format, which DashScope also takes."""
+
+    type: Literal["text"]
+    """The type of the part. Always `text`."""
+    text: str
+    """The text input."""
+
+
+class CodeInterpreterOutputImageParam(TypedDict):
+    """The image output from the code interpreter."""
+
+    type: Literal["image"]
+    """The type of the output. Always `image`."""
+    url: str
+    """The URL of the image output from the code interpreter."""
+
+
+class CodeInterpreterOutputLogsParam(TypedDict):
+    """The logs output from the code interpreter."""
+
+    type: Literal["logs"]
+    """The type of the output. Always `logs`."""
+    logs: str
+    """The logs output from the code interpreter."""
+
+
+class CompactionTriggerParam(TypedDict):
+    """Asks the server to compact the conversation at this point."""
+
+    type: Literal["compaction_trigger"]
+    """The type of the item. Always `compaction_trigger`."""
+
+
+class ComputerActionClickParam(TypedDict):
+    """A click action."""
+
+    type: Literal["click"]
+    """The type of the action. Always `click`."""
+    button: Literal["left", "right", "wheel", "back", "forward"]
+    """Which mouse button was pressed."""
+    x: int
+    """The x-coordinate where the click occurred."""
+    y: int
+    """The y-coordinate where the click occurred."""
+    keys: NotRequired[list[str] | None]
+    """The keys held while performing the action."""
+
+
+class ComputerActionDoubleClickParam(TypedDict):
+    """A double click action."""
+
+    type: Literal["double_click"]
+    """The type of the action. Always `double_click`."""
+    x: int
+    """The x-coordinate where the double click occurred."""
+    y: int
+    """The y-coordinate where the double click occurred."""
+    keys: NotRequired[list[str] | None]
+    """The keys held while performing the action."""
+
+
+class PathItem(TypedDict):
+    x: int
+    """The x-coordinate."""
+    y: int
+    """The y-coordinate."""
+
+
+class ComputerActionDragParam(TypedDict):
+    """A drag action along a path."""
+
+    type: Literal["drag"]
+    """The type of the action. Always `drag`."""
+    path: list[PathItem]
+    """The coordinates of the drag path, start to end."""
+    keys: NotRequired[list[str] | None]
+    """The keys held while performing the action."""
+
+
+class ComputerActionKeypressParam(TypedDict):
+    """A collection of keypresses the model would like to perform."""
+
+    type: Literal["keypress"]
+    """The type of the action. Always `keypress`."""
+    keys: list[str]
+    """The keys to press, each one key."""
+
+
+class ComputerActionMoveParam(TypedDict):
+    """A mouse move action."""
+
+    type: Literal["move"]
+    """The type of the action. Always `move`."""
+    x: int
+    """The x-coordinate to move to."""
+    y: int
+    """The y-coordinate to move to."""
+    keys: NotRequired[list[str] | None]
+    """The keys held while performing the action."""
+
+
+class ComputerActionScreenshotParam(TypedDict):
+    """A screenshot action."""
+
+    type: Literal["screenshot"]
+    """The type of the action. Always `screenshot`."""
+
+
+class ComputerActionScrollParam(TypedDict):
+    """A scroll action."""
+
+    type: Literal["scroll"]
+    """The type of the action. Always `scroll`."""
+    x: int
+    """The x-coordinate where the scroll occurred."""
+    y: int
+    """The y-coordinate where the scroll occurred."""
+    scroll_x: int
+    """The horizontal scroll distance."""
+    scroll_y: int
+    """The vertical scroll distance."""
+    keys: NotRequired[list[str] | None]
+    """The keys held while performing the action."""
+
+
+class ComputerActionTypeParam(TypedDict):
+    """An action to type in text."""
+
+    type: Literal["type"]
+    """The type of the action. Always `type`."""
+    text: str
+    """The text to type."""
+
+
+class ComputerActionWaitParam(TypedDict):
+    """A wait action."""
+
+    type: Literal["wait"]
+    """The type of the action. Always `wait`."""
+
+
+class ComputerSafetyCheckParam(TypedDict):
+    """A safety check for a computer call."""
+
+    id: str
+    """The ID of the safety check."""
+    code: NotRequired[str | None]
+    """The type of the safety check."""
+    message: NotRequired[str | None]
+    """Details about the safety check."""
+
+
+class ComputerToolParam(TypedDict):
+    """A tool that controls a virtual computer (OpenAI `ComputerTool`)."""
+
+    type: Literal["computer"]
+    """The type of the computer tool. Always `computer`."""
+
+
+class ComputerUsePreviewToolParam(TypedDict):
+    """The preview tool that controls a virtual computer (OpenAI `ComputerUsePreviewTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["computer_use_preview"]
+    """The type of the computer use tool. Always `computer_use_preview`."""
+    environment: Literal["windows", "mac", "linux", "ubuntu", "browser"]
+    """The type of computer environment to control."""
+    display_width: int
+    """The width of the computer display."""
+    display_height: int
+    """The height of the computer display."""
+
+
+class ConfigurationUpdateReasoningParam(TypedDict):
+    """The reasoning settings a `configuration_update` item changes."""
+
+    effort: NotRequired[
+        Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
+    ]
+    """The reasoning effort from here on."""
 
 
 class ContainerFileCitationParam(TypedDict):
@@ -40,6 +260,120 @@ class ContainerFileCitationParam(TypedDict):
     """The index of the last character of the citation in the message."""
 
 
+class Source(TypedDict):
+    """The skill archive."""
+
+    type: Literal["base64"]
+    """The encoding. Always `base64`."""
+    media_type: Literal["application/zip"]
+    """The media type. Always `application/zip`."""
+    data: str
+    """The base64-encoded archive."""
+
+
+class ContainerInlineSkillParam(TypedDict):
+    """A skill given inline as a zip archive."""
+
+    type: Literal["inline"]
+    """The type of the skill. Always `inline`."""
+    name: str
+    """The name of the skill."""
+    description: str
+    """The description of the skill."""
+    source: Source
+    """The skill archive."""
+
+
+class DomainSecret(TypedDict):
+    domain: str
+    """The domain the secret is for."""
+    name: str
+    """The name of the secret."""
+    value: str
+    """The value of the secret."""
+
+
+class ContainerNetworkPolicyAllowlistParam(TypedDict):
+    """Network access from the container to listed domains only."""
+
+    type: Literal["allowlist"]
+    """The type of the network policy. Always `allowlist`."""
+    allowed_domains: list[str]
+    """The domains the container may reach."""
+    domain_secrets: NotRequired[list[DomainSecret]]
+    """Secrets to inject for requests to given domains."""
+
+
+class ContainerNetworkPolicyDisabledParam(TypedDict):
+    """No network access from the container."""
+
+    type: Literal["disabled"]
+    """The type of the network policy. Always `disabled`."""
+
+
+class ContainerSkillReferenceParam(TypedDict):
+    """A skill referenced by ID."""
+
+    type: Literal["skill_reference"]
+    """The type of the skill. Always `skill_reference`."""
+    skill_id: str
+    """The ID of the skill."""
+    version: NotRequired[str]
+    """The version of the skill."""
+
+
+class AccessPrograms(TypedDict):
+    """The access programs to apply."""
+
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
+    """The Cyber access program."""
+
+
+class BackgroundOptions(TypedDict):
+    """Options for a background response."""
+
+    completion_window: NotRequired[Literal["soonest", "2h", "8h"]]
+    """How soon the background response must finish."""
+    continuation_id: NotRequired[str]
+    """Continues an earlier background response."""
+
+
+class ContextManagementItem(TypedDict):
+    type: str
+    """The context management strategy, e.g. `compaction`."""
+    compact_threshold: NotRequired[int | None]
+    """The token count at which to compact."""
+
+
+class Image(TypedDict):
+    """Image settings."""
+
+    context_compression: NotRequired[Literal["auto", "enabled", "disabled"]]
+    """The image context optimization policy."""
+
+
+class CustomToolGrammarFormatParam(TypedDict):
+    """Input for a custom tool constrained by a grammar."""
+
+    type: Literal["grammar"]
+    """The type of the format. Always `grammar`."""
+    syntax: Literal["lark", "regex"]
+    """The syntax of the grammar definition."""
+    definition: str
+    """The grammar definition."""
+
+
+class CustomToolTextFormatParam(TypedDict):
+    """Unconstrained free-form text input for a custom tool."""
+
+    type: Literal["text"]
+    """The type of the format. Always `text`."""
+
+
+FileAttributesParam: TypeAlias = dict[str, str | float | bool]
+"""Up to 16 key-value pairs attached to a file: strings, numbers or booleans."""
+
+
 class FileCitationParam(TypedDict):
     """A citation to a file (OpenAI `FileCitation` annotation)."""
 
@@ -47,7 +381,7 @@ class FileCitationParam(TypedDict):
     """The type of the file citation. Always `file_citation`."""
     file_id: str
     """The ID of the file."""
-    filename: NotRequired[str]
+    filename: str
     """The filename of the file cited."""
     index: int
     """The index of the file in the list of files."""
@@ -64,34 +398,160 @@ class FilePathParam(TypedDict):
     """The index of the file in the list of files."""
 
 
+class FileSearchComparisonFilterParam(TypedDict):
+    """Compares a file attribute with a value."""
+
+    type: Literal["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]
+    """The comparison operator."""
+    key: str
+    """The attribute key to compare."""
+    value: str | float | bool | list[str | float]
+    """The value to compare against."""
+
+
+class FileSearchCompoundFilterParam(TypedDict):
+    """Combines several filters with `and` or `or`."""
+
+    type: Literal["and", "or"]
+    """How the filters combine."""
+    filters: list[Any]
+    """The filters to combine: comparison filters (as `FileSearchComparisonFilter`), or nested compound filters."""
+
+
+FileSearchFilterParam: TypeAlias = (
+    FileSearchComparisonFilterParam | FileSearchCompoundFilterParam
+)
+"""A comparison or compound filter on file attributes, told apart by `type`."""
+
+
+class FileSearchResultParam(TypedDict):
+    """One result of a file search."""
+
+    file_id: NotRequired[str]
+    """The unique ID of the file."""
+    filename: NotRequired[str]
+    """The name of the file."""
+    score: NotRequired[float]
+    """The relevance score of the file, between 0 and 1."""
+    text: NotRequired[str]
+    """The text that was retrieved from the file."""
+    attributes: NotRequired[FileAttributesParam | None]
+    """Key-value pairs attached to the file."""
+
+
+class HybridSearch(TypedDict):
+    """Weights for hybrid search."""
+
+    embedding_weight: float
+    """The weight of the embedding in reciprocal rank fusion."""
+    text_weight: float
+    """The weight of the text in reciprocal rank fusion."""
+
+
+class RankingOptions(TypedDict):
+    """Ranking options for search."""
+
+    ranker: NotRequired[Literal["auto", "default-2024-11-15"]]
+    """The ranker to use."""
+    score_threshold: NotRequired[float]
+    """The score threshold, between 0 and 1."""
+    hybrid_search: NotRequired[HybridSearch]
+    """Weights for hybrid search."""
+
+
 class FileSearchToolParam(TypedDict):
-    """Search the contents of uploaded files (OpenAI `FileSearchTool`)."""
+    """Search the contents of uploaded files (OpenAI `FileSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
 
     type: Literal["file_search"]
     """The type of the file search tool. Always `file_search`."""
     vector_store_ids: list[str]
     """The IDs of the vector stores to search."""
-    max_num_results: NotRequired[int]
+    max_num_results: NotRequired[int | None]
     """The maximum number of results to return, between 1 and 50."""
-    filters: NotRequired[dict[str, Any] | None]
-    """A comparison or compound filter to apply."""
-    ranking_options: NotRequired[dict[str, Any]]
+    filters: NotRequired[FileSearchFilterParam | None]
+    """A filter to apply."""
+    ranking_options: NotRequired[RankingOptions | None]
     """Ranking options for search."""
 
 
-class FunctionToolParam(TypedDict):
-    """A function the model may call, with a JSON Schema for its arguments (OpenAI `FunctionTool`)."""
+FunctionToolParam = TypedDict(
+    "FunctionToolParam",
+    {
+        "type": Literal["function"],
+        "name": str,
+        "description": NotRequired[str | None],
+        "parameters": NotRequired[dict[str, Any] | None],
+        "strict": NotRequired[bool | None],
+        "output_schema": NotRequired[dict[str, Any] | None],
+        "allowed_callers": NotRequired[list[Literal["direct", "programmatic"]] | None],
+        "async": NotRequired[bool | None],
+        "defer_loading": NotRequired[bool | None],
+    },
+)
 
-    type: Literal["function"]
-    """The type of the function tool. Always `function`."""
-    name: str
-    """The name of the function to call."""
-    description: NotRequired[str | None]
-    """A description of the function, used by the model to decide whether to call it."""
-    parameters: NotRequired[dict[str, Any] | None]
-    """A JSON Schema object describing the parameters of the function."""
-    strict: NotRequired[bool | None]
-    """Whether to enforce strict parameter validation."""
+
+class ImageGenerationModerationDetailsParam(TypedDict):
+    """Why moderation stopped an image generation call."""
+
+    categories: list[str]
+    """The moderation categories."""
+    moderation_stage: Literal["input", "output", "unknown"]
+    """Where moderation stopped the call."""
+
+
+class InputImageMask(TypedDict):
+    """A mask for inpainting."""
+
+    file_id: NotRequired[str]
+    """The file ID of the mask image."""
+    image_url: NotRequired[str]
+    """The base64-encoded mask image."""
+
+
+class ImageGenerationToolParam(TypedDict):
+    """A tool that generates images (OpenAI `ImageGeneration` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["image_generation"]
+    """The type of the image generation tool. Always `image_generation`."""
+    model: NotRequired[str | None]
+    """The image generation model to use, e.g. `gpt-image-1`."""
+    action: NotRequired[Literal["generate", "edit", "auto"] | None]
+    """Whether to generate a new image or edit one."""
+    background: NotRequired[Literal["transparent", "opaque", "auto"] | None]
+    """The background of the generated image."""
+    complexity: NotRequired[Literal["low", "medium", "high"] | None]
+    """The complexity of the generated image."""
+    frame_count: NotRequired[int | None]
+    """The number of frames of an animated image."""
+    frame_duration_ms: NotRequired[int | None]
+    """The duration of each frame of an animated image, in milliseconds."""
+    input_fidelity: NotRequired[Literal["high", "low"] | None]
+    """How closely the output follows the input image's features."""
+    input_image_mask: NotRequired[InputImageMask | None]
+    """A mask for inpainting."""
+    moderation: NotRequired[Literal["auto", "low"] | None]
+    """The moderation level for the generated image."""
+    output_compression: NotRequired[int | None]
+    """The compression level for the output image."""
+    output_format: NotRequired[Literal["png", "webp", "jpeg", "gif", "svg"] | None]
+    """The output format of the generated image."""
+    partial_images: NotRequired[int | None]
+    """The number of partial images to stream, 0 to 3."""
+    quality: NotRequired[
+        Literal["low", "medium", "high", "xhigh", "max", "auto"] | None
+    ]
+    """The quality of the generated image."""
+    size: NotRequired[str | None]
+    """The size of the generated image, e.g. `1024x1024` or `auto`."""
+    svg: NotRequired[dict[str, Any] | None]
+    """Settings for SVG output."""
+
+
+class ImageSearchToolParam(TypedDict):
+    """DashScope's hosted image-to-image search tool (searches with an input image)."""
+
+    type: Literal["image_search"]
+    """The type of the tool. Always `image_search`."""
 
 
 class ItemReferenceParam(TypedDict):
@@ -103,27 +563,234 @@ class ItemReferenceParam(TypedDict):
     """The type of item to reference. Always `item_reference`."""
 
 
+class Action(TypedDict):
+    """Execute a shell command on the server."""
+
+    type: Literal["exec"]
+    """The type of the action. Always `exec`."""
+    command: list[str]
+    """The command to run."""
+    env: dict[str, str]
+    """Environment variables to set for the command."""
+    timeout_ms: NotRequired[int | None]
+    """Optional timeout in milliseconds for the command."""
+    user: NotRequired[str | None]
+    """Optional user to run the command as."""
+    working_directory: NotRequired[str | None]
+    """Optional working directory to run the command in."""
+
+
+class LocalShellCallParam(TypedDict):
+    """A tool call to run a command on the local shell."""
+
+    type: Literal["local_shell_call"]
+    """The type of the local shell call. Always `local_shell_call`."""
+    id: str
+    """The unique ID of the local shell call."""
+    call_id: str
+    """The unique ID of the local shell tool call generated by the model."""
+    action: Action
+    """Execute a shell command on the server."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the local shell call."""
+
+
+class LocalShellCallOutputParam(TypedDict):
+    """The output of a local shell tool call."""
+
+    type: Literal["local_shell_call_output"]
+    """The type of the local shell tool call output. Always `local_shell_call_output`."""
+    id: str
+    """The unique ID of the local shell tool call generated by the model."""
+    output: str
+    """A JSON string of the output of the local shell tool call."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the item."""
+
+
+class LocalShellToolParam(TypedDict):
+    """A tool that runs shell commands on the caller's machine (OpenAI `LocalShell` tool)."""
+
+    type: Literal["local_shell"]
+    """The type of the local shell tool. Always `local_shell`."""
+
+
+class McpApprovalRequestParam(TypedDict):
+    """A request for human approval of a tool invocation."""
+
+    type: Literal["mcp_approval_request"]
+    """The type of the item. Always `mcp_approval_request`."""
+    id: str
+    """The unique ID of the approval request."""
+    server_label: str
+    """The label of the MCP server making the request."""
+    name: str
+    """The name of the tool to run."""
+    arguments: str
+    """A JSON string of arguments for the tool."""
+
+
+class McpApprovalResponseParam(TypedDict):
+    """A response to an MCP approval request, sent as input."""
+
+    type: Literal["mcp_approval_response"]
+    """The type of the item. Always `mcp_approval_response`."""
+    approval_request_id: str
+    """The ID of the approval request being answered."""
+    approve: bool
+    """Whether the request was approved."""
+    id: NotRequired[str | None]
+    """The unique ID of the approval response."""
+    reason: NotRequired[str | None]
+    """Optional reason for the decision."""
+
+
+class McpHttpErrorParam(TypedDict):
+    """An HTTP error from the MCP server."""
+
+    type: Literal["http_error"]
+    """The type of the error. Always `http_error`."""
+    code: int
+    """The HTTP status code."""
+    message: str
+    """The error message."""
+
+
+class McpListToolsToolParam(TypedDict):
+    """A tool available on an MCP server."""
+
+    name: str
+    """The name of the tool."""
+    input_schema: Any
+    """The JSON schema describing the tool's input."""
+    description: NotRequired[str | None]
+    """The description of the tool."""
+    annotations: NotRequired[Any]
+    """Additional annotations about the tool."""
+
+
+class McpProtocolErrorParam(TypedDict):
+    """An MCP protocol error."""
+
+    type: Literal["mcp_protocol_error"]
+    """The type of the error. Always `mcp_protocol_error`."""
+    code: int
+    """The protocol error code."""
+    message: str
+    """The error message."""
+
+
+class McpToolExecutionErrorParam(TypedDict):
+    """An error the MCP tool reported while running."""
+
+    type: Literal["mcp_tool_execution_error"]
+    """The type of the error. Always `mcp_tool_execution_error`."""
+    content: Any
+    """The error content the tool returned."""
+
+
+class McpToolFilterParam(TypedDict):
+    """Selects tools of an MCP server by name or by the read-only hint."""
+
+    tool_names: NotRequired[list[str]]
+    """The names of the tools."""
+    read_only: NotRequired[bool]
+    """Whether the tools are marked read-only."""
+
+
 McpToolHeadersParam: TypeAlias = dict[str, str]
-"""HTTP headers sent to a remote MCP server, header name to value. A component of its own so `McpTool.headers` can be `anyOf [McpToolHeaders, null]`: with `type: [object, "null"]` datamodel-codegen dropped the string value type (the model took any value)."""
+"""HTTP headers to send to an MCP server, by header name."""
 
 
 MetadataParam: TypeAlias = dict[str, str]
-"""Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512 characters."""
+"""Up to 16 key-value pairs attached to an object; keys up to 64 characters, values up to 512."""
+
+
+class ModerationPolicyRuleParam(TypedDict):
+    """What to do with flagged content."""
+
+    mode: Literal["score", "block"]
+    """Score flagged content, or block it."""
+
+
+class ProgramParam(TypedDict):
+    """A program the model wrote to call tools (programmatic tool calling)."""
+
+    type: Literal["program"]
+    """The type of the item. Always `program`."""
+    id: str
+    """The unique ID of the program item."""
+    call_id: str
+    """The call ID of the program."""
+    code: str
+    """The code of the program."""
+    fingerprint: str
+    """A fingerprint of the program."""
+
+
+class ProgramOutputParam(TypedDict):
+    """The result of running a program the model wrote."""
+
+    type: Literal["program_output"]
+    """The type of the item. Always `program_output`."""
+    id: str
+    """The unique ID of the program output item."""
+    call_id: str
+    """The call ID of the program."""
+    result: str
+    """The result of the program."""
+    status: Literal["completed", "incomplete"]
+    """The status of the program run."""
+
+
+class ProgrammaticToolCallingToolParam(TypedDict):
+    """Lets the model write programs that call other tools."""
+
+    type: Literal["programmatic_tool_calling"]
+    """The type of the tool. Always `programmatic_tool_calling`."""
+
+
+class PromptCacheBreakpointParam(TypedDict):
+    """Marks the end of a content part as an explicit prompt-cache breakpoint."""
+
+    mode: Literal["explicit"]
+    """The breakpoint mode. Always `explicit`."""
+    ttl: NotRequired[Literal["30m", "12h"]]
+    """The minimum lifetime of the cache entry."""
+
+
+class PromptCacheOptionsParam(TypedDict):
+    """Prompt-caching options (OpenAI `prompt_cache_options`)."""
+
+    mode: NotRequired[Literal["implicit", "explicit"]]
+    """Whether implicit prompt-cache breakpoints are enabled."""
+    ttl: NotRequired[Literal["30m", "12h"]]
+    """The minimum lifetime of each cache breakpoint."""
+    comparison_response_id: NotRequired[str | None]
+    """A response ID to compare against for prompt cache diagnostics."""
+    prewarm: NotRequired[bool]
+    """Whether to warm the cache without generating a response (requests only)."""
 
 
 class ReasoningParam(TypedDict):
     """Configuration options for reasoning models (OpenAI `Reasoning`)."""
 
     effort: NotRequired[
-        Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None
+        Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
     ]
     """Constrains effort on reasoning for reasoning models."""
     summary: NotRequired[Literal["auto", "concise", "detailed"] | None]
     """A summary of the reasoning performed by the model."""
+    generate_summary: NotRequired[Literal["auto", "concise", "detailed"] | None]
+    """Deprecated: use `summary`."""
+    context: NotRequired[Literal["auto", "current_turn", "all_turns"] | None]
+    """Which earlier reasoning the model keeps in context."""
+    mode: NotRequired[str | None]
+    """The reasoning mode, e.g. `standard` or `pro`."""
 
 
 class ReasoningSummaryTextParam(TypedDict):
-    """A short summary of the reasoning used by the model."""
+    """A short summary of the reasoning used by the model (a `summary_text` part)."""
 
     type: Literal["summary_text"]
     """The type of the object. Always `summary_text`."""
@@ -132,12 +799,34 @@ class ReasoningSummaryTextParam(TypedDict):
 
 
 class ReasoningTextParam(TypedDict):
-    """Reasoning text from the model."""
+    """Reasoning text from the model (a `reasoning_text` content part)."""
 
     type: Literal["reasoning_text"]
     """The type of the reasoning text. Always `reasoning_text`."""
     text: str
     """The reasoning text from the model."""
+
+
+class ResponseCompactionItemParam(TypedDict):
+    """A compaction item, sent back as input."""
+
+    type: Literal["compaction"]
+    """The type of the item. Always `compaction`."""
+    encrypted_content: str
+    """The encrypted content of the compaction summary."""
+    id: NotRequired[str | None]
+    """The unique ID of the compaction item."""
+
+
+class ResponseComputerToolCallOutputScreenshotParam(TypedDict):
+    """A computer screenshot image used with the computer use tool."""
+
+    type: Literal["computer_screenshot"]
+    """The type of the screenshot. Always `computer_screenshot`."""
+    file_id: NotRequired[str]
+    """The identifier of an uploaded file that contains the screenshot."""
+    image_url: NotRequired[str]
+    """The URL of the screenshot image."""
 
 
 class ResponseConversationParam(TypedDict):
@@ -147,21 +836,19 @@ class ResponseConversationParam(TypedDict):
     """The unique ID of the conversation."""
 
 
-class ResponseFunctionToolCallParam(TypedDict):
-    """A tool call to run a function (OpenAI `ResponseFunctionToolCall`)."""
+class ResponseFileSearchToolCallParam(TypedDict):
+    """The results of a file search tool call (OpenAI `ResponseFileSearchToolCall`)."""
 
-    type: Literal["function_call"]
-    """The type of the function tool call. Always `function_call`."""
-    id: NotRequired[str]
-    """The unique ID of the function tool call."""
-    call_id: str
-    """The unique ID of the function tool call generated by the model."""
-    name: str
-    """The name of the function to run."""
-    arguments: str
-    """A JSON string of the arguments to pass to the function."""
-    status: NotRequired[Literal["in_progress", "completed", "incomplete"]]
-    """The status of the item."""
+    type: Literal["file_search_call"]
+    """The type of the file search tool call. Always `file_search_call`."""
+    id: str
+    """The unique ID of the file search tool call."""
+    queries: list[str]
+    """The queries used to search for files."""
+    status: Literal["in_progress", "searching", "completed", "incomplete", "failed"]
+    """The status of the file search tool call."""
+    results: NotRequired[list[FileSearchResultParam] | None]
+    """The results of the file search tool call."""
 
 
 ResponseIncludableParam: TypeAlias = Literal[
@@ -178,40 +865,48 @@ ResponseIncludableParam: TypeAlias = Literal[
 
 
 class ResponseInputFileParam(TypedDict):
-    """A file input to the model (OpenAI Responses API `ResponseInputFile`)."""
+    """A file input to the model (OpenAI `ResponseInputFile`)."""
 
     type: Literal["input_file"]
     """The type of the input item. Always `input_file`."""
-    file_data: NotRequired[str]
+    detail: NotRequired[Literal["auto", "low", "high"]]
+    """The detail level of the file sent to the model."""
+    file_data: NotRequired[str | None]
     """The content of the file, base64 encoded."""
     file_id: NotRequired[str | None]
     """The ID of an uploaded file."""
-    file_url: NotRequired[str]
+    file_url: NotRequired[str | None]
     """The URL of the file."""
-    filename: NotRequired[str]
+    filename: NotRequired[str | None]
     """The name of the file."""
+    prompt_cache_breakpoint: NotRequired[PromptCacheBreakpointParam | None]
+    """Ends an explicit prompt-cache breakpoint after this part."""
 
 
 class ResponseInputImageParam(TypedDict):
-    """An image input to the model (OpenAI Responses API `ResponseInputImage`)."""
+    """An image input to the model (OpenAI `ResponseInputImage`). `detail` is optional in requests."""
 
     type: Literal["input_image"]
     """The type of the input item. Always `input_image`."""
-    detail: NotRequired[Literal["low", "high", "auto"]]
+    detail: NotRequired[Literal["low", "high", "auto", "original"]]
     """The detail level of the image sent to the model."""
     file_id: NotRequired[str | None]
     """The ID of an uploaded file to be sent to the model."""
     image_url: NotRequired[str | None]
     """A fully qualified URL or a base64 data URL of the image."""
+    prompt_cache_breakpoint: NotRequired[PromptCacheBreakpointParam | None]
+    """Ends an explicit prompt-cache breakpoint after this part."""
 
 
 class ResponseInputTextParam(TypedDict):
-    """A text input to the model (OpenAI Responses API `ResponseInputText`)."""
+    """A text input to the model (OpenAI `ResponseInputText`)."""
 
     type: Literal["input_text"]
     """The type of the input item. Always `input_text`."""
     text: str
     """The text input to the model."""
+    prompt_cache_breakpoint: NotRequired[PromptCacheBreakpointParam | None]
+    """Ends an explicit prompt-cache breakpoint after this part."""
 
 
 class ResponseOutputRefusalParam(TypedDict):
@@ -240,40 +935,117 @@ class ResponseReasoningItemParam(TypedDict):
     """The status of the item."""
 
 
+class ResponseStreamOptionsParam(TypedDict):
+    """Options for streaming responses."""
+
+    include_obfuscation: NotRequired[bool]
+    """Whether delta events carry an `obfuscation` field (true by default)."""
+
+
+class Action1(TypedDict):
+    """The shell commands and limits that describe how to run the call."""
+
+    commands: list[str]
+    """The commands to run."""
+    max_output_length: NotRequired[int | None]
+    """The maximum length of output to keep."""
+    timeout_ms: NotRequired[int | None]
+    """A timeout for the commands, in milliseconds."""
+
+
+class ShellEnvironmentContainerReferenceParam(TypedDict):
+    """The shell runs in an existing container."""
+
+    type: Literal["container_reference"]
+    """The type of the environment. Always `container_reference`."""
+    container_id: str
+    """The ID of the container."""
+
+
+class Skill(TypedDict):
+    name: str
+    """The name of the skill."""
+    description: str
+    """The description of the skill."""
+    path: str
+    """The path to the directory containing the skill."""
+
+
+class ShellEnvironmentLocalParam(TypedDict):
+    """The shell runs in the caller's local environment."""
+
+    type: Literal["local"]
+    """The type of the environment. Always `local`."""
+    skills: NotRequired[list[Skill]]
+    """Local skills the shell may use."""
+
+
+class ShellOutcomeExitParam(TypedDict):
+    """The shell command exited."""
+
+    type: Literal["exit"]
+    """The type of the outcome. Always `exit`."""
+    exit_code: int
+    """The exit code of the command."""
+
+
+class ShellOutcomeTimeoutParam(TypedDict):
+    """The shell command timed out."""
+
+    type: Literal["timeout"]
+    """The type of the outcome. Always `timeout`."""
+
+
 class TextFormatJsonObjectParam(TypedDict):
-    """JSON object response format, an older way of generating JSON responses."""
+    """JSON object response format: the model answers with any valid JSON."""
 
     type: Literal["json_object"]
-    """The type of response format being defined. Always `json_object`."""
+    """The type of the response format. Always `json_object`."""
 
 
 class TextFormatJsonSchemaParam(TypedDict):
-    """JSON Schema response format, used to generate structured JSON responses."""
+    """JSON Schema response format: the model answers with JSON matching a schema (Structured Outputs)."""
 
     type: Literal["json_schema"]
-    """The type of response format being defined. Always `json_schema`."""
+    """The type of the response format. Always `json_schema`."""
     name: str
-    """The name of the response format; a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."""
+    """The name of the response format."""
     schema: dict[str, Any]
-    """The schema for the response format, described as a JSON Schema object."""
+    """The schema for the response format, as a JSON Schema object."""
     description: NotRequired[str]
     """A description of what the response format is for."""
     strict: NotRequired[bool | None]
-    """Whether to enable strict schema adherence when generating the output."""
+    """Whether to enable strict schema adherence."""
 
 
 class TextFormatTextParam(TypedDict):
-    """Default response format, used to generate text responses."""
+    """Default response format: plain text."""
 
     type: Literal["text"]
-    """The type of response format being defined. Always `text`."""
+    """The type of the response format. Always `text`."""
+
+
+class ToolCallerDirectParam(TypedDict):
+    """The tool was called by the model directly."""
+
+    type: Literal["direct"]
+    """The type of the caller. Always `direct`."""
+
+
+class ToolCallerProgramParam(TypedDict):
+    """The tool was called by a program the model wrote (programmatic tool calling)."""
+
+    type: Literal["program"]
+    """The type of the caller. Always `program`."""
+    caller_id: str
+    """The ID of the program item that made the call."""
 
 
 class ToolChoiceAllowedParam(TypedDict):
     """Constrains the tools available to the model to a pre-defined set (OpenAI `ToolChoiceAllowed`)."""
 
     type: Literal["allowed_tools"]
-    """Allowed tool configuration type. Always `allowed_tools`."""
+    """The type of the tool choice. Always `allowed_tools`."""
     mode: Literal["auto", "required"]
     """Whether the model may pick among the allowed tools (`auto`) or must call one (`required`)."""
     tools: list[dict[str, Any]]
@@ -284,14 +1056,14 @@ class ToolChoiceApplyPatchParam(TypedDict):
     """Forces the model to call the apply_patch tool (OpenAI `ToolChoiceApplyPatch`)."""
 
     type: Literal["apply_patch"]
-    """The tool to call. Always `apply_patch`."""
+    """The type of the tool choice. Always `apply_patch`."""
 
 
 class ToolChoiceCustomParam(TypedDict):
-    """Force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`)."""
+    """Use this option to force the model to call a specific custom tool (OpenAI `ToolChoiceCustom`)."""
 
     type: Literal["custom"]
-    """For custom tool calling, the type is always `custom`."""
+    """The type of the tool choice. Always `custom`."""
     name: str
     """The name of the custom tool to call."""
 
@@ -300,16 +1072,16 @@ class ToolChoiceFunctionParam(TypedDict):
     """Use this option to force the model to call a specific function (OpenAI `ToolChoiceFunction`)."""
 
     type: Literal["function"]
-    """For function calling, the type is always `function`."""
+    """The type of the tool choice. Always `function`."""
     name: str
     """The name of the function to call."""
 
 
 class ToolChoiceMcpParam(TypedDict):
-    """Force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`)."""
+    """Use this option to force the model to call a specific tool on a remote MCP server (OpenAI `ToolChoiceMcp`)."""
 
     type: Literal["mcp"]
-    """For MCP tools, the type is always `mcp`."""
+    """The type of the tool choice. Always `mcp`."""
     server_label: str
     """The label of the MCP server to use."""
     name: NotRequired[str | None]
@@ -317,14 +1089,21 @@ class ToolChoiceMcpParam(TypedDict):
 
 
 ToolChoiceOptionsParam: TypeAlias = Literal["none", "auto", "required"]
-"""Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI Responses API `ToolChoiceOptions`)."""
+"""Controls which (if any) tool is called by the model: `none`, `auto` or `required` (OpenAI `ToolChoiceOptions`)."""
+
+
+class ToolChoiceProgrammaticToolCallingParam(TypedDict):
+    """Forces the model to write a program that calls tools."""
+
+    type: Literal["programmatic_tool_calling"]
+    """The type of the tool choice. Always `programmatic_tool_calling`."""
 
 
 class ToolChoiceShellParam(TypedDict):
     """Forces the model to call the shell tool (OpenAI `ToolChoiceShell`)."""
 
     type: Literal["shell"]
-    """The tool to call. Always `shell`."""
+    """The type of the tool choice. Always `shell`."""
 
 
 class ToolChoiceTypesParam(TypedDict):
@@ -333,7 +1112,9 @@ class ToolChoiceTypesParam(TypedDict):
     type: Literal[
         "file_search",
         "web_search_preview",
+        "computer",
         "computer_use_preview",
+        "computer_use",
         "web_search_preview_2025_03_11",
         "image_generation",
         "code_interpreter",
@@ -341,15 +1122,45 @@ class ToolChoiceTypesParam(TypedDict):
     """The type of hosted tool the model should use."""
 
 
+class ToolSearchCallParam(TypedDict):
+    """A tool search call, sent back as input."""
+
+    type: Literal["tool_search_call"]
+    """The type of the item. Always `tool_search_call`."""
+    arguments: Any
+    """The arguments of the tool search."""
+    id: NotRequired[str | None]
+    """The unique ID of the tool search call."""
+    call_id: NotRequired[str | None]
+    """The call ID of the tool search."""
+    execution: NotRequired[Literal["server", "client"]]
+    """Whether the search ran on the server or is left to the client."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the item."""
+
+
+class ToolSearchToolParam(TypedDict):
+    """Lets the model search for deferred tools (OpenAI `ToolSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["tool_search"]
+    """The type of the tool. Always `tool_search`."""
+    description: NotRequired[str | None]
+    """The description of the tool search tool."""
+    execution: NotRequired[Literal["server", "client"] | None]
+    """Whether the search runs on the server or on the client."""
+    parameters: NotRequired[dict[str, Any] | None]
+    """A JSON schema of the tool search parameters, for client-side search."""
+
+
 class TopLogprobParam(TypedDict):
     """One of the most likely tokens at a position, with its log probability."""
 
     token: str
-    """The token."""
+    """A possible text token."""
+    bytes: list[int]
+    """The bytes of the token."""
     logprob: float
     """The log probability of the token."""
-    bytes: NotRequired[list[int]]
-    """The UTF-8 bytes of the token."""
 
 
 class URLCitationParam(TypedDict):
@@ -368,88 +1179,265 @@ class URLCitationParam(TypedDict):
 
 
 class WebExtractorToolParam(TypedDict):
-    """DashScope's hosted web page extractor tool (DESIGN.md, DashScope tool types)."""
+    """DashScope's hosted web page extractor; used together with `web_search`."""
 
     type: Literal["web_extractor"]
     """The type of the tool. Always `web_extractor`."""
 
 
+class WebSearchActionFindParam(TypedDict):
+    """Action type `find_in_page`: searches for a pattern within a loaded page."""
+
+    type: Literal["find_in_page"]
+    """The type of the action. Always `find_in_page`."""
+    url: str
+    """The URL of the page searched for the pattern."""
+    pattern: str
+    """The pattern or text to search for within the page."""
+
+
+class WebSearchActionOpenPageParam(TypedDict):
+    """Action type `open_page`: opens a specific URL from search results."""
+
+    type: Literal["open_page"]
+    """The type of the action. Always `open_page`."""
+    url: NotRequired[str | None]
+    """The URL opened by the model."""
+
+
 class WebSearchFiltersParam(TypedDict):
-    """Filters for a web search."""
+    """Filters for the web search."""
 
     allowed_domains: NotRequired[list[str] | None]
-    """Allowed domains for the search; subdomains are allowed as well."""
+    """Allowed domains for the search; subdomains are allowed too."""
+
+
+class WebSearchImageToolParam(TypedDict):
+    """DashScope's hosted text-to-image search tool."""
+
+    type: Literal["web_search_image"]
+    """The type of the tool. Always `web_search_image`."""
+
+
+class WebSearchSourceParam(TypedDict):
+    """A source used in a web search."""
+
+    type: Literal["url"]
+    """The type of the source. Always `url`."""
+    url: str
+    """The URL of the source."""
 
 
 class WebSearchUserLocationParam(TypedDict):
-    """The approximate location of the user, to refine web search results."""
+    """The approximate location of the user, to refine search results."""
 
     type: NotRequired[Literal["approximate"]]
     """The type of location approximation. Always `approximate`."""
     city: NotRequired[str | None]
-    """Free text input for the city of the user."""
+    """Free text input for the city of the user, e.g. `San Francisco`."""
     country: NotRequired[str | None]
-    """The two-letter ISO country code of the user."""
+    """The two-letter ISO country code of the user, e.g. `US`."""
     region: NotRequired[str | None]
-    """Free text input for the region of the user."""
+    """Free text input for the region of the user, e.g. `California`."""
     timezone: NotRequired[str | None]
-    """The IANA timezone of the user."""
+    """The IANA timezone of the user, e.g. `America/Los_Angeles`."""
 
 
 AnnotationParam: TypeAlias = (
     FileCitationParam | URLCitationParam | ContainerFileCitationParam | FilePathParam
 )
-"""An annotation on output text, told apart by `type`."""
+"""An annotation of an output text part, told apart by `type`."""
+
+
+ApplyPatchOperationParam: TypeAlias = (
+    ApplyPatchCreateFileParam | ApplyPatchDeleteFileParam | ApplyPatchUpdateFileParam
+)
+"""A file operation of an apply_patch call, told apart by `type`."""
+
+
+CodeInterpreterOutputParam: TypeAlias = (
+    CodeInterpreterOutputLogsParam | CodeInterpreterOutputImageParam
+)
+"""An output of a code interpreter call, told apart by `type`."""
+
+
+ComputerActionParam: TypeAlias = (
+    ComputerActionClickParam
+    | ComputerActionDoubleClickParam
+    | ComputerActionDragParam
+    | ComputerActionKeypressParam
+    | ComputerActionMoveParam
+    | ComputerActionScreenshotParam
+    | ComputerActionScrollParam
+    | ComputerActionTypeParam
+    | ComputerActionWaitParam
+)
+"""An action of a computer call, told apart by `type`."""
+
+
+class ComputerCallOutputParam(TypedDict):
+    """The output of a computer tool call, sent back as input."""
+
+    type: Literal["computer_call_output"]
+    """The type of the computer tool call output. Always `computer_call_output`."""
+    call_id: str
+    """The ID of the computer tool call that produced the output."""
+    output: ResponseComputerToolCallOutputScreenshotParam
+    """A computer screenshot image."""
+    id: NotRequired[str | None]
+    """The ID of the computer tool call output."""
+    acknowledged_safety_checks: NotRequired[list[ComputerSafetyCheckParam] | None]
+    """The safety checks acknowledged by the developer."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the item."""
+
+
+ContainerNetworkPolicyParam: TypeAlias = (
+    ContainerNetworkPolicyDisabledParam | ContainerNetworkPolicyAllowlistParam
+)
+"""The network policy of a container, told apart by `type`."""
+
+
+ContainerSkillParam: TypeAlias = (
+    ContainerSkillReferenceParam | ContainerInlineSkillParam
+)
+"""A skill made available in a container, told apart by `type`."""
+
+
+CustomToolInputFormatParam: TypeAlias = (
+    CustomToolTextFormatParam | CustomToolGrammarFormatParam
+)
+"""The input format of a custom tool, told apart by `type`."""
+
+
+class ImageGenerationCallErrorParam(TypedDict):
+    """Why an image generation call failed."""
+
+    message: str
+    """A human-readable description of the error."""
+    type: str
+    """The error type."""
+    code: NotRequired[str | None]
+    """The error code."""
+    param: NotRequired[str | None]
+    """The parameter the error is about."""
+    moderation_details: NotRequired[ImageGenerationModerationDetailsParam | None]
+    """Moderation details, when moderation stopped the call."""
 
 
 class LogprobParam(TypedDict):
-    """The log probability of an output token."""
+    """The log probability of an output token, with the most likely alternatives."""
 
     token: str
-    """The token."""
+    """The text token."""
+    bytes: list[int]
+    """The bytes of the token."""
     logprob: float
     """The log probability of the token."""
-    bytes: NotRequired[list[int]]
-    """The UTF-8 bytes of the token."""
-    top_logprobs: NotRequired[list[TopLogprobParam]]
+    top_logprobs: list[TopLogprobParam]
     """The most likely tokens at this position."""
 
 
-class McpToolParam(TypedDict):
-    """Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool)."""
+class McpListToolsParam(TypedDict):
+    """A list of tools available on an MCP server."""
 
-    type: Literal["mcp"]
-    """The type of the MCP tool. Always `mcp`."""
+    type: Literal["mcp_list_tools"]
+    """The type of the item. Always `mcp_list_tools`."""
+    id: str
+    """The unique ID of the list."""
     server_label: str
-    """A label for this MCP server, used to identify it in tool calls."""
-    server_url: NotRequired[str]
-    """The URL for the MCP server."""
-    server_description: NotRequired[str]
-    """Optional description of the MCP server."""
-    connector_id: NotRequired[str]
-    """Identifier for a service connector; one of `server_url` or `connector_id` must be given."""
-    authorization: NotRequired[str]
-    """An OAuth access token usable with a remote MCP server."""
-    headers: NotRequired[McpToolHeadersParam | None]
-    """Optional HTTP headers to send to the MCP server."""
-    allowed_tools: NotRequired[list[str] | None]
-    """Names of the tools the model may call on this server."""
-    require_approval: NotRequired[Literal["always", "never"] | None]
-    """Which of the MCP server's tools require approval."""
+    """The label of the MCP server."""
+    tools: list[McpListToolsToolParam]
+    """The tools available on the server."""
+    error: NotRequired[str | None]
+    """Error message if the server could not list tools."""
+
+
+class McpToolApprovalFilterParam(TypedDict):
+    """Which tools of an MCP server always or never need approval."""
+
+    always: NotRequired[McpToolFilterParam]
+    """Tools that always need approval."""
+    never: NotRequired[McpToolFilterParam]
+    """Tools that never need approval."""
+
+
+McpToolCallErrorParam: TypeAlias = (
+    McpProtocolErrorParam | McpToolExecutionErrorParam | McpHttpErrorParam
+)
+"""Why an MCP tool call failed, told apart by `type`."""
+
+
+class ModerationPolicyParam(TypedDict):
+    """What to do with flagged input and output."""
+
+    input: NotRequired[ModerationPolicyRuleParam | None]
+    """The policy for the input."""
+    output: NotRequired[ModerationPolicyRuleParam | None]
+    """The policy for the output."""
+
+
+class ModerationRequestParam(TypedDict):
+    """Asks for moderated completions."""
+
+    model: str
+    """The moderation model to use."""
+    policy: NotRequired[ModerationPolicyParam | None]
+    """What to do with flagged input and output."""
+
+
+class ResponseCodeInterpreterToolCallParam(TypedDict):
+    """A tool call to run code (OpenAI `ResponseCodeInterpreterToolCall`)."""
+
+    type: Literal["code_interpreter_call"]
+    """The type of the code interpreter tool call. Always `code_interpreter_call`."""
+    id: str
+    """The unique ID of the code interpreter tool call."""
+    status: Literal["in_progress", "completed", "incomplete", "interpreting", "failed"]
+    """The status of the code interpreter tool call."""
+    container_id: str
+    """The ID of the container used to run the code."""
+    code: str | None
+    """The code to run, or null if not available."""
+    outputs: list[CodeInterpreterOutputParam] | None
+    """The outputs generated by the code interpreter, such as logs or images."""
+
+
+class ResponseComputerToolCallParam(TypedDict):
+    """A tool call to a computer use tool (OpenAI `ResponseComputerToolCall`)."""
+
+    type: Literal["computer_call"]
+    """The type of the computer call. Always `computer_call`."""
+    id: str
+    """The unique ID of the computer call."""
+    call_id: str
+    """An identifier used when responding to the tool call with output."""
+    action: NotRequired[ComputerActionParam]
+    """The action the model asks for (the preview tool sends one)."""
+    actions: NotRequired[list[ComputerActionParam]]
+    """The actions the model asks for, in order."""
+    pending_safety_checks: list[ComputerSafetyCheckParam]
+    """The pending safety checks for the computer call."""
+    status: Literal["in_progress", "completed", "incomplete"]
+    """The status of the item."""
 
 
 ResponseInputContentParam: TypeAlias = (
-    ResponseInputTextParam | ResponseInputImageParam | ResponseInputFileParam
+    ResponseInputTextParam
+    | ResponseInputImageParam
+    | ResponseInputFileParam
+    | ChatTextContentPartParam
+    | ChatImageUrlContentPartParam
 )
 """One content part of an input message, told apart by `type`."""
 
 
 ResponseInputMessageContentListParam: TypeAlias = list[ResponseInputContentParam]
-"""A list of one or many input items to the model, containing different content types (OpenAI Responses API `ResponseInputMessageContentList`)."""
+"""A list of one or many content parts of an input message (OpenAI `ResponseInputMessageContentList`)."""
 
 
 class ResponseOutputTextParam(TypedDict):
-    """A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional: 360's documented example omits it."""
+    """A text output from the model (OpenAI `ResponseOutputText`). `logprobs` is optional here: 360's documented example omits it."""
 
     type: Literal["output_text"]
     """The type of the output text. Always `output_text`."""
@@ -461,10 +1449,64 @@ class ResponseOutputTextParam(TypedDict):
     """The log probabilities of the output tokens, when requested."""
 
 
+ResponsePromptVariablesParam: TypeAlias = dict[str, str | ResponseInputContentParam]
+"""Values to substitute for the variables of a prompt template, by variable name."""
+
+
+ShellCallEnvironmentParam: TypeAlias = (
+    ShellEnvironmentLocalParam | ShellEnvironmentContainerReferenceParam
+)
+"""Where a shell call runs, told apart by `type`."""
+
+
+ShellCallOutcomeParam: TypeAlias = ShellOutcomeTimeoutParam | ShellOutcomeExitParam
+"""How a shell command ended, told apart by `type`."""
+
+
+class ShellCallOutputContentParam(TypedDict):
+    """The output of one shell command."""
+
+    stdout: str
+    """The standard output of the command."""
+    stderr: str
+    """The standard error of the command."""
+    outcome: ShellCallOutcomeParam
+    """How the command ended."""
+    created_by: NotRequired[str]
+    """The identifier of the actor that created the item."""
+
+
+class ShellEnvironmentContainerAutoParam(TypedDict):
+    """The shell runs in a container made on demand."""
+
+    type: Literal["container_auto"]
+    """The type of the environment. Always `container_auto`."""
+    file_ids: NotRequired[list[str]]
+    """Uploaded files to make available in the container."""
+    memory_limit: NotRequired[Literal["1g", "4g", "16g", "64g"] | None]
+    """The memory limit of the container."""
+    network_policy: NotRequired[ContainerNetworkPolicyParam | None]
+    """The network policy of the container."""
+    skills: NotRequired[list[ContainerSkillParam]]
+    """Skills to make available in the container."""
+
+
+ShellToolEnvironmentParam: TypeAlias = (
+    ShellEnvironmentContainerAutoParam
+    | ShellEnvironmentLocalParam
+    | ShellEnvironmentContainerReferenceParam
+)
+"""Where the shell tool runs, told apart by `type`."""
+
+
 TextFormatParam: TypeAlias = (
-    TextFormatTextParam | TextFormatJsonObjectParam | TextFormatJsonSchemaParam
+    TextFormatTextParam | TextFormatJsonSchemaParam | TextFormatJsonObjectParam
 )
 """An object specifying the format that the model must output, told apart by `type`."""
+
+
+ToolCallerParam: TypeAlias = ToolCallerDirectParam | ToolCallerProgramParam
+"""Who called a tool, told apart by `type`."""
 
 
 ToolChoiceParam: TypeAlias = (
@@ -474,37 +1516,142 @@ ToolChoiceParam: TypeAlias = (
     | ToolChoiceFunctionParam
     | ToolChoiceMcpParam
     | ToolChoiceCustomParam
+    | ToolChoiceProgrammaticToolCallingParam
     | ToolChoiceApplyPatchParam
     | ToolChoiceShellParam
 )
 """How the model should select which tool (or tools) to use when generating a response."""
 
 
-class WebSearchToolParam(TypedDict):
-    """Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`)."""
+class WebSearchActionSearchParam(TypedDict):
+    """Action type `search`: performs a web search query. `query` is optional (deprecated in favour of `queries`)."""
 
-    type: Literal[
-        "web_search",
-        "web_search_2025_08_26",
-        "web_search_preview",
-        "web_search_preview_2025_03_11",
-    ]
+    type: Literal["search"]
+    """The type of the action. Always `search`."""
+    query: NotRequired[str]
+    """The search query (deprecated; see `queries`)."""
+    queries: NotRequired[list[str]]
+    """The search queries."""
+    sources: NotRequired[list[WebSearchSourceParam]]
+    """The sources used in the search."""
+
+
+class WebSearchPreviewToolParam(TypedDict):
+    """The preview web search tool (OpenAI `WebSearchPreviewTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["web_search_preview", "web_search_preview_2025_03_11"]
     """The type of the web search tool."""
-    search_context_size: NotRequired[Literal["low", "medium", "high"]]
-    """High level guidance for the amount of context window space to use for the search."""
-    filters: NotRequired[WebSearchFiltersParam | None]
-    """Filters for the search."""
+    search_content_types: NotRequired[list[Literal["text", "image"]] | None]
+    """The content types to search for."""
+    search_context_size: NotRequired[Literal["low", "medium", "high"] | None]
+    """How much context window space to use for the search."""
     user_location: NotRequired[WebSearchUserLocationParam | None]
     """The approximate location of the user."""
 
 
+class WebSearchToolParam(TypedDict):
+    """Search the Internet for sources related to the prompt (OpenAI `WebSearchTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["web_search", "web_search_2025_08_26"]
+    """The type of the web search tool."""
+    external_web_access: NotRequired[bool | None]
+    """Whether the search may fetch live content from the web."""
+    filters: NotRequired[WebSearchFiltersParam | None]
+    """Filters for the search."""
+    search_context_size: NotRequired[Literal["low", "medium", "high"] | None]
+    """How much context window space to use for the search."""
+    user_location: NotRequired[WebSearchUserLocationParam | None]
+    """The approximate location of the user."""
+
+
+class ApplyPatchCallOutputParam(TypedDict):
+    """The output of an apply_patch tool call, sent back as input."""
+
+    type: Literal["apply_patch_call_output"]
+    """The type of the item. Always `apply_patch_call_output`."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    status: Literal["completed", "failed"]
+    """The status of the apply patch tool call output."""
+    id: NotRequired[str | None]
+    """The unique ID of the apply patch tool call output."""
+    output: NotRequired[str | None]
+    """Log output of the apply patch operation."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
+
+
+class ApplyPatchCallParam(TypedDict):
+    """An apply_patch tool call, sent back as input."""
+
+    type: Literal["apply_patch_call"]
+    """The type of the item. Always `apply_patch_call`."""
+    call_id: str
+    """The unique ID of the apply patch tool call generated by the model."""
+    operation: ApplyPatchOperationParam
+    """The file operation to apply."""
+    status: Literal["in_progress", "completed"]
+    """The status of the apply patch tool call."""
+    id: NotRequired[str | None]
+    """The unique ID of the apply patch tool call."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
+
+
+class CodeInterpreterContainerAutoParam(TypedDict):
+    """Configuration for a code interpreter container made on demand."""
+
+    type: Literal["auto"]
+    """The type of the container. Always `auto`."""
+    file_ids: NotRequired[list[str]]
+    """Uploaded files to make available to the code."""
+    memory_limit: NotRequired[Literal["1g", "4g", "16g", "64g"] | None]
+    """The memory limit of the container."""
+    network_policy: NotRequired[ContainerNetworkPolicyParam | None]
+    """The network policy of the container."""
+
+
+class CodeInterpreterToolParam(TypedDict):
+    """A tool that runs Python code to help generate a response (OpenAI `CodeInterpreter` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["code_interpreter"]
+    """The type of the code interpreter tool. Always `code_interpreter`."""
+    container: NotRequired[str | CodeInterpreterContainerAutoParam]
+    """The container ID, or an object that asks for an automatic container."""
+    allowed_callers: NotRequired[list[Literal["direct", "programmatic"]] | None]
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ConfigurationUpdateTextParam(TypedDict):
+    """The text settings a `configuration_update` item changes."""
+
+    format: TextFormatParam
+    """The text format from here on."""
+
+
+CustomToolParam = TypedDict(
+    "CustomToolParam",
+    {
+        "type": Literal["custom"],
+        "name": str,
+        "description": NotRequired[str | None],
+        "format": NotRequired[CustomToolInputFormatParam | None],
+        "allowed_callers": NotRequired[list[Literal["direct", "programmatic"]] | None],
+        "async": NotRequired[bool | None],
+        "defer_loading": NotRequired[bool | None],
+    },
+)
+
+
 class EasyInputMessageParam(TypedDict):
-    """A message input to the model with a role; `content` may be plain text (OpenAI Responses API `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`."""
+    """A message input to the model with a role; `content` may be plain text (OpenAI `EasyInputMessage`). `type` is optional, so this shape overlaps `Message` and is only ever used in an `anyOf`."""
 
     role: Literal["user", "assistant", "system", "developer"]
     """The role of the message input."""
     content: str | ResponseInputMessageContentListParam
     """Text input to the model, or a list of input content parts."""
+    phase: NotRequired[Literal["commentary", "final_answer"] | None]
+    """Whether an assistant message is commentary or the final answer."""
     type: NotRequired[Literal["message"]]
     """The type of the message input. Always `message`."""
 
@@ -514,14 +1661,132 @@ class FunctionCallOutputParam(TypedDict):
 
     type: Literal["function_call_output"]
     """The type of the function tool call output. Always `function_call_output`."""
-    call_id: str
+    call_id: NotRequired[str | None]
     """The unique ID of the function tool call generated by the model."""
-    output: str | ResponseInputMessageContentListParam
+    output: str | list[ResponseInputContentParam]
     """The output of the function call, text or a list of input content parts."""
     id: NotRequired[str | None]
     """The unique ID of the function tool call output."""
+    name: NotRequired[str | None]
+    """The name of the function that was called."""
+    namespace: NotRequired[str | None]
+    """The namespace of the function."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
     status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
     """The status of the item."""
+
+
+class FunctionShellToolParam(TypedDict):
+    """A tool that runs shell commands in a managed or local environment (OpenAI `FunctionShellTool`). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["shell"]
+    """The type of the shell tool. Always `shell`."""
+    environment: NotRequired[ShellToolEnvironmentParam | None]
+    """Where the commands run."""
+    allowed_callers: NotRequired[list[Literal["direct", "programmatic"]] | None]
+    """Who may call the tool: the model directly, programs, or both."""
+
+
+class ImageGenerationCallParam(TypedDict):
+    """An image generation request made by the model."""
+
+    type: Literal["image_generation_call"]
+    """The type of the image generation call. Always `image_generation_call`."""
+    id: str
+    """The unique ID of the image generation call."""
+    status: Literal["in_progress", "completed", "generating", "failed"]
+    """The status of the image generation call."""
+    result: NotRequired[str | None]
+    """The generated image encoded in base64."""
+    action: NotRequired[Literal["generate", "edit", "auto"] | None]
+    """Whether the call generated a new image or edited one."""
+    background: NotRequired[Literal["transparent", "opaque", "auto"] | None]
+    """The background of the generated image."""
+    error: NotRequired[ImageGenerationCallErrorParam | None]
+    """Why the call failed, when it did."""
+    output_format: NotRequired[Literal["png", "webp", "jpeg", "gif", "svg"] | None]
+    """The format of the generated image."""
+    quality: NotRequired[
+        Literal["low", "medium", "high", "xhigh", "max", "auto"] | None
+    ]
+    """The quality of the generated image."""
+    revised_prompt: NotRequired[str | None]
+    """The prompt the image model actually used."""
+    size: NotRequired[str | None]
+    """The size of the generated image, e.g. `1024x1024`."""
+    svg_usage: NotRequired[dict[str, Any] | None]
+    """Token usage of SVG generation."""
+
+
+class McpCallParam(TypedDict):
+    """An invocation of a tool on an MCP server."""
+
+    type: Literal["mcp_call"]
+    """The type of the item. Always `mcp_call`."""
+    id: str
+    """The unique ID of the tool call."""
+    server_label: str
+    """The label of the MCP server running the tool."""
+    name: str
+    """The name of the tool that was run."""
+    arguments: str
+    """A JSON string of the arguments passed to the tool."""
+    output: NotRequired[str | None]
+    """The output from the tool call."""
+    error: NotRequired[McpToolCallErrorParam | str | None]
+    """The error from the tool call, if any."""
+    status: NotRequired[
+        Literal["in_progress", "completed", "incomplete", "calling", "failed"]
+    ]
+    """The status of the tool call."""
+    approval_request_id: NotRequired[str | None]
+    """The ID of the approval request this call answers, if any."""
+
+
+class McpToolParam(TypedDict):
+    """Give the model access to tools on a remote MCP server (OpenAI `Mcp` tool). Optional fields may be `null` in a response's `tools`, as api.openai.com echoes them."""
+
+    type: Literal["mcp"]
+    """The type of the MCP tool. Always `mcp`."""
+    server_label: str
+    """A label for this MCP server, used to identify it in tool calls."""
+    server_url: NotRequired[str | None]
+    """The URL for the MCP server."""
+    server_description: NotRequired[str | None]
+    """Optional description of the MCP server."""
+    connector_id: NotRequired[
+        Literal[
+            "connector_dropbox",
+            "connector_gmail",
+            "connector_googlecalendar",
+            "connector_googledrive",
+            "connector_microsoftteams",
+            "connector_outlookcalendar",
+            "connector_outlookemail",
+            "connector_sharepoint",
+        ]
+        | None
+    ]
+    """Identifier for a service connector; one of `server_url`, `connector_id` or `tunnel_id` must be given."""
+    tunnel_id: NotRequired[str | None]
+    """The ID of a tunnel to the MCP server."""
+    authorization: NotRequired[str | None]
+    """An OAuth access token usable with a remote MCP server."""
+    headers: NotRequired[McpToolHeadersParam | None]
+    """Optional HTTP headers to send to the MCP server."""
+    allowed_tools: NotRequired[list[str] | McpToolFilterParam | None]
+    """The tools of the server the model may call."""
+    require_approval: NotRequired[
+        McpToolApprovalFilterParam | Literal["always", "never"] | None
+    ]
+    """Which of the MCP server's tools require approval."""
+    allowed_callers: NotRequired[list[Literal["direct", "programmatic"]] | None]
+    """Who may call the tool: the model directly, programs, or both."""
+    defer_loading: NotRequired[bool | None]
+    """Whether the tool's definition is loaded only when a tool search finds it."""
+    server_protocol: NotRequired[str]
+    """The transport of the MCP server, e.g. `sse` (DashScope)."""
 
 
 class MessageParam(TypedDict):
@@ -530,16 +1795,80 @@ class MessageParam(TypedDict):
     role: Literal["user", "system", "developer"]
     """The role of the message input."""
     content: ResponseInputMessageContentListParam
+    """A list of input content parts."""
     status: NotRequired[Literal["in_progress", "completed", "incomplete"]]
     """The status of the item. Populated when items are returned via API."""
     type: NotRequired[Literal["message"]]
     """The type of the message input. Always `message`."""
 
 
+NamespaceToolMemberParam: TypeAlias = FunctionToolParam | CustomToolParam
+"""A tool inside a namespace tool, told apart by `type`."""
+
+
 OutputMessageContentParam: TypeAlias = (
     ResponseOutputTextParam | ResponseOutputRefusalParam
 )
 """One content part of an output message, told apart by `type`."""
+
+
+class ResponseConfigurationUpdateItemParam(TypedDict):
+    """Changes the reasoning effort or text format part-way through the input (a `configuration_update` item)."""
+
+    type: Literal["configuration_update"]
+    """The type of the item. Always `configuration_update`."""
+    id: NotRequired[str | None]
+    """The unique ID of the item."""
+    reasoning: NotRequired[ConfigurationUpdateReasoningParam | None]
+    """New reasoning settings."""
+    text: NotRequired[ConfigurationUpdateTextParam | None]
+    """New text settings."""
+
+
+ResponseCustomToolCallParam = TypedDict(
+    "ResponseCustomToolCallParam",
+    {
+        "type": Literal["custom_tool_call"],
+        "id": NotRequired[str],
+        "call_id": str,
+        "name": str,
+        "input": str,
+        "namespace": NotRequired[str],
+        "async": NotRequired[bool],
+        "caller": NotRequired[ToolCallerParam | None],
+    },
+)
+
+
+class ResponseCustomToolCallOutputParam(TypedDict):
+    """The output of a custom tool call, sent back as input (OpenAI `ResponseCustomToolCallOutput`)."""
+
+    type: Literal["custom_tool_call_output"]
+    """The type of the custom tool call output. Always `custom_tool_call_output`."""
+    call_id: str
+    """The call ID that maps this output to a custom tool call."""
+    output: str | list[ResponseInputContentParam]
+    """The output of the custom tool call: text, or a list of content parts."""
+    id: NotRequired[str]
+    """The unique ID of the custom tool call output."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
+
+
+ResponseFunctionToolCallParam = TypedDict(
+    "ResponseFunctionToolCallParam",
+    {
+        "type": Literal["function_call"],
+        "id": NotRequired[str],
+        "call_id": str,
+        "name": str,
+        "arguments": str,
+        "namespace": NotRequired[str],
+        "async": NotRequired[bool],
+        "caller": NotRequired[ToolCallerParam | None],
+        "status": NotRequired[Literal["in_progress", "completed", "incomplete"]],
+    },
+)
 
 
 class ResponseOutputMessageParam(TypedDict):
@@ -555,25 +1884,152 @@ class ResponseOutputMessageParam(TypedDict):
     """The status of the message."""
     content: list[OutputMessageContentParam]
     """The content of the output message."""
+    phase: NotRequired[Literal["commentary", "final_answer"] | None]
+    """Whether an assistant message is commentary or the final answer."""
+
+
+class ResponsePromptParam(TypedDict):
+    """Reference to a prompt template and its variables (OpenAI `ResponsePrompt`)."""
+
+    id: str
+    """The unique identifier of the prompt template to use."""
+    variables: NotRequired[ResponsePromptVariablesParam | None]
+    """Values to substitute for variables in the prompt: text, images or files."""
+    version: NotRequired[str | None]
+    """Optional version of the prompt template."""
 
 
 class ResponseTextConfigParam(TypedDict):
     """Configuration options for a text response from the model (OpenAI `ResponseTextConfig`)."""
 
     format: NotRequired[TextFormatParam]
+    """The format that the model must output."""
     verbosity: NotRequired[Literal["low", "medium", "high"] | None]
     """Constrains the verbosity of the model's response."""
 
 
+class ShellCallOutputParam(TypedDict):
+    """The output of a shell tool call, sent back as input."""
+
+    type: Literal["shell_call_output"]
+    """The type of the item. Always `shell_call_output`."""
+    call_id: str
+    """The unique ID of the shell tool call generated by the model."""
+    output: list[ShellCallOutputContentParam]
+    """The output of each command."""
+    id: NotRequired[str | None]
+    """The unique ID of the shell call output."""
+    max_output_length: NotRequired[int | None]
+    """The maximum length of output that was kept."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the shell call output."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
+
+
+class ShellCallParam(TypedDict):
+    """A shell tool call, sent back as input."""
+
+    type: Literal["shell_call"]
+    """The type of the item. Always `shell_call`."""
+    call_id: str
+    """The unique ID of the shell tool call generated by the model."""
+    action: Action1
+    """The shell commands and limits that describe how to run the call."""
+    id: NotRequired[str | None]
+    """The unique ID of the shell tool call."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the shell call."""
+    environment: NotRequired[ShellCallEnvironmentParam | None]
+    """Where the commands run."""
+    caller: NotRequired[ToolCallerParam | None]
+    """Who called the tool: the model directly, or a program."""
+
+
+WebSearchActionParam: TypeAlias = (
+    WebSearchActionSearchParam | WebSearchActionOpenPageParam | WebSearchActionFindParam
+)
+"""The action taken in a web search call, told apart by `type`."""
+
+
+class NamespaceToolParam(TypedDict):
+    """Groups function and custom tools under one name (OpenAI `NamespaceTool`)."""
+
+    type: Literal["namespace"]
+    """The type of the tool. Always `namespace`."""
+    name: str
+    """The name of the namespace."""
+    description: str
+    """The description of the namespace."""
+    tools: list[NamespaceToolMemberParam]
+    """The tools in the namespace."""
+
+
+class ResponseFunctionWebSearchParam(TypedDict):
+    """The results of a web search tool call (OpenAI `ResponseFunctionWebSearch`)."""
+
+    type: Literal["web_search_call"]
+    """The type of the web search tool call. Always `web_search_call`."""
+    id: str
+    """The unique ID of the web search tool call."""
+    status: Literal["in_progress", "searching", "completed", "failed", "incomplete"]
+    """The status of the web search tool call."""
+    action: NotRequired[WebSearchActionParam]
+    """The action taken in this search call (absent while the call is in progress, as api.openai.com sends it)."""
+
+
 ToolParam: TypeAlias = (
     FunctionToolParam
-    | WebSearchToolParam
     | FileSearchToolParam
+    | ComputerToolParam
+    | ComputerUsePreviewToolParam
+    | WebSearchToolParam
     | McpToolParam
     | CodeInterpreterToolParam
+    | ProgrammaticToolCallingToolParam
+    | ImageGenerationToolParam
+    | LocalShellToolParam
+    | FunctionShellToolParam
+    | CustomToolParam
+    | NamespaceToolParam
+    | ToolSearchToolParam
+    | WebSearchPreviewToolParam
+    | ApplyPatchToolParam
     | WebExtractorToolParam
+    | WebSearchImageToolParam
+    | ImageSearchToolParam
 )
 """A tool the model may call while generating a response, told apart by `type`."""
+
+
+class ToolSearchOutputParam(TypedDict):
+    """The tools a tool search found, sent back as input."""
+
+    type: Literal["tool_search_output"]
+    """The type of the item. Always `tool_search_output`."""
+    tools: list[ToolParam]
+    """The tools that were found."""
+    id: NotRequired[str | None]
+    """The unique ID of the tool search output."""
+    call_id: NotRequired[str | None]
+    """The call ID of the tool search."""
+    execution: NotRequired[Literal["server", "client"]]
+    """Whether the search ran on the server or on the client."""
+    status: NotRequired[Literal["in_progress", "completed", "incomplete"] | None]
+    """The status of the item."""
+
+
+class AdditionalToolsParam(TypedDict):
+    """Tools added to the conversation part-way, sent as input."""
+
+    type: Literal["additional_tools"]
+    """The type of the item. Always `additional_tools`."""
+    role: Literal["developer"]
+    """The role that adds the tools. Always `developer`."""
+    tools: list[ToolParam]
+    """The tools added."""
+    id: NotRequired[str | None]
+    """The unique ID of the item."""
 
 
 InputItemParam: TypeAlias = (
@@ -581,15 +2037,41 @@ InputItemParam: TypeAlias = (
     | FunctionCallOutputParam
     | ResponseReasoningItemParam
     | ResponseOutputMessageParam
+    | ResponseFileSearchToolCallParam
+    | ResponseComputerToolCallParam
+    | ComputerCallOutputParam
+    | ResponseFunctionWebSearchParam
+    | ToolSearchCallParam
+    | ToolSearchOutputParam
+    | AdditionalToolsParam
+    | ResponseConfigurationUpdateItemParam
+    | ResponseCompactionItemParam
+    | ImageGenerationCallParam
+    | ResponseCodeInterpreterToolCallParam
+    | LocalShellCallParam
+    | LocalShellCallOutputParam
+    | ShellCallParam
+    | ShellCallOutputParam
+    | ApplyPatchCallParam
+    | ApplyPatchCallOutputParam
+    | McpListToolsParam
+    | McpApprovalRequestParam
+    | McpApprovalResponseParam
+    | McpCallParam
+    | ResponseCustomToolCallOutputParam
+    | ResponseCustomToolCallParam
+    | CompactionTriggerParam
+    | ProgramParam
+    | ProgramOutputParam
     | EasyInputMessageParam
     | MessageParam
     | ItemReferenceParam
 )
-"""One item of the `input` list. `EasyInputMessage`, `Message` and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
 
 
 ResponseInputParam: TypeAlias = str | list[InputItemParam]
-"""Text input to the model, or a list of input items."""
+"""Text input to the model, or a list of input items (OpenAI `ResponseInputParam`)."""
 
 
 class ResponseCreateParams(TypedDict):
@@ -601,51 +2083,72 @@ class ResponseCreateParams(TypedDict):
     """Text, image, or file inputs to the model, used to generate a response."""
     instructions: NotRequired[str | None]
     """A system (or developer) message inserted into the model's context."""
-    previous_response_id: NotRequired[str | None]
-    """The unique ID of the previous response to the model, for multi-turn conversations."""
+    access_programs: NotRequired[AccessPrograms]
+    """The access programs to apply."""
+    background: NotRequired[bool | None]
+    """Whether to run the model response in the background."""
+    background_options: NotRequired[BackgroundOptions]
+    """Options for a background response."""
+    context_management: NotRequired[list[ContextManagementItem] | None]
+    """How the server manages the context window."""
     conversation: NotRequired[str | ResponseConversationParam | None]
     """The conversation that this response belongs to, by ID or as an object."""
+    image: NotRequired[Image]
+    """Image settings."""
     include: NotRequired[list[ResponseIncludableParam] | None]
     """Additional output data to include in the model response."""
-    tools: NotRequired[list[ToolParam]]
-    """An array of tools the model may call while generating a response."""
-    tool_choice: NotRequired[ToolChoiceParam]
-    """How the model should select which tool (or tools) to use."""
-    text: NotRequired[ResponseTextConfigParam]
-    """Configuration options for a text response from the model."""
-    reasoning: NotRequired[ReasoningParam | None]
-    """Configuration options for reasoning models."""
-    temperature: NotRequired[float | None]
-    """Sampling temperature between 0 and 2."""
-    top_p: NotRequired[float | None]
-    """Nucleus sampling probability mass."""
     max_output_tokens: NotRequired[int | None]
     """An upper bound for the number of tokens that can be generated, including reasoning tokens."""
     max_tool_calls: NotRequired[int | None]
     """The maximum number of total calls to built-in tools that can be processed in a response."""
-    parallel_tool_calls: NotRequired[bool | None]
-    """Whether to allow the model to run tool calls in parallel."""
-    store: NotRequired[bool | None]
-    """Whether to store the generated model response for later retrieval via API."""
     metadata: NotRequired[MetadataParam | None]
     """Key-value pairs attached to the response."""
+    moderation: NotRequired[ModerationRequestParam | None]
+    """Asks for moderated completions."""
+    parallel_tool_calls: NotRequired[bool | None]
+    """Whether to allow the model to run tool calls in parallel."""
+    previous_response_id: NotRequired[str | None]
+    """The unique ID of the previous response to the model, for multi-turn conversations."""
+    prompt: NotRequired[ResponsePromptParam | None]
+    """Reference to a prompt template and its variables."""
+    prompt_cache_key: NotRequired[str | None]
+    """Used to cache responses for similar requests to optimize cache hit rates."""
+    prompt_cache_options: NotRequired[PromptCacheOptionsParam]
+    """Prompt-caching options."""
+    prompt_cache_retention: NotRequired[Literal["in_memory", "24h"] | None]
+    """Deprecated: the retention policy for the prompt cache."""
+    reasoning: NotRequired[ReasoningParam | None]
+    """Configuration options for reasoning models."""
+    safety_identifier: NotRequired[str | None]
+    """A stable identifier used to help detect users who may violate usage policies."""
+    service_tier: NotRequired[
+        Literal["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]
+        | None
+    ]
+    """Specifies the processing type used for serving the request."""
+    store: NotRequired[bool | None]
+    """Whether to store the generated model response for later retrieval via API."""
+    stream_options: NotRequired[ResponseStreamOptionsParam | None]
+    """Options for streaming responses; only with `stream: true`."""
+    temperature: NotRequired[float | None]
+    """Sampling temperature between 0 and 2."""
+    text: NotRequired[ResponseTextConfigParam]
+    """Configuration options for a text response from the model."""
+    tool_choice: NotRequired[ToolChoiceParam]
+    """How the model should select which tool (or tools) to use."""
+    tools: NotRequired[list[ToolParam]]
+    """An array of tools the model may call while generating a response."""
+    top_logprobs: NotRequired[int | None]
+    """The number of most likely tokens to return at each token position."""
+    top_p: NotRequired[float | None]
+    """Nucleus sampling probability mass."""
     truncation: NotRequired[Literal["auto", "disabled"] | None]
     """The truncation strategy to use for the model response."""
     user: NotRequired[str]
     """A stable identifier for your end-users (deprecated in favour of `safety_identifier`)."""
-    safety_identifier: NotRequired[str]
-    """A stable identifier used to help detect users of your application that may violate usage policies."""
-    prompt_cache_key: NotRequired[str]
-    """Used to cache responses for similar requests to optimize cache hit rates."""
-    service_tier: NotRequired[
-        Literal["auto", "default", "flex", "scale", "priority"] | None
-    ]
-    """Specifies the processing type used for serving the request."""
-    background: NotRequired[bool | None]
-    """Whether to run the model response in the background."""
-    top_logprobs: NotRequired[int | None]
-    """The number of most likely tokens to return at each token position."""
     max_tokens: NotRequired[int | None]
     """An upper bound for the number of generated tokens (智信's name for `max_output_tokens`)."""
     enable_thinking: NotRequired[bool | None]
-    """Whether a Qwen model thinks before it answers (DashScope)."""
+    """Whether a Qwen model thinks before it answers (DashScope; `reasoning.effort` replaces it)."""
+    ocr_options: NotRequired[dict[str, Any]]
+    """Options of the built-in OCR tasks of `qwen3.5-ocr` (DashScope)."""

@@ -100,4 +100,17 @@ def discover_vendors(spec_dir: Path) -> list[VendorRoot]:
         roots.append(read_root(path))
     if not roots:
         raise SpecError(spec_dir, "", "no vendor root (*.yaml) found")
+    _check_key_variables_are_unique(roots)
     return roots
+
+
+def _check_key_variables_are_unique(roots: list[VendorRoot]) -> None:
+    """Two roots naming one API key variable: a root copied from another vendor kept its value."""
+    seen: dict[str, Path] = {}
+    for root in roots:
+        info = root.document.get("info")
+        name = info.get("x-api-key-env") if isinstance(info, dict) else None
+        if isinstance(name, str) and name in seen:
+            raise SpecError(root.path, "/info/x-api-key-env", f"{name} is already the key variable of {seen[name].name}")
+        if isinstance(name, str):
+            seen[name] = root.path
