@@ -19,41 +19,37 @@ def _pieces(text: str) -> list[str]:
     return re.findall(r"\S{1,4}\s*|\s+", text) or [text]
 
 
+# What a response object carries before it completes: OpenAI's required-but-nullable fields as null.
+IN_PROGRESS = {"status": "in_progress", "output": [], "usage": None, "completed_at": None, "error": None, "incomplete_details": None}
+
+
+def in_progress(response: dict) -> dict:
+    """`response` as `response.created` / `response.in_progress` carry it: every field it will have,
+    those it cannot know yet as null (never left out: a real gateway sends `"usage": null`)."""
+    return {**copy.deepcopy(response), **IN_PROGRESS}
+
+
 def synthesize_events(response: dict) -> list[dict]:
-    """The event sequence a gateway would stream while producing `response`."""
+    """The event sequence a gateway streams while producing `response`, in the order OpenAI's
+    upstream emits it: created, in_progress, then per output item added → its parts (summary
+    parts around summary text, content parts around text with `logprobs: []`) → done, then the
+    terminal event."""
     events: list[dict] = []
 
     def emit(kind: str, **fields) -> None:
         events.append({"type": kind, "sequence_number": len(events), **fields})
 
-    pending = {k: v for k, v in copy.deepcopy(response).items() if k not in ("usage", "completed_at")}
-    pending.update(status="in_progress", output=[])
+    pending = in_progress(response)
     emit("response.created", response=pending)
     emit("response.in_progress", response=pending)
     for index, item in enumerate(response.get("output", [])):
         kind, item_id = item.get("type"), item.get("id", "")
         if kind == "message":
-            emit("response.output_item.added", output_index=index, item={**item, "status": "in_progress", "content": []})
-            for part_index, part in enumerate(item.get("content", [])):
-                where = {"item_id": item_id, "output_index": index, "content_index": part_index}
-                text_key, prefix = ("text", "response.output_text") if part["type"] == "output_text" else ("refusal", "response.refusal")
-                empty = {**part, text_key: ""}
-                if part["type"] == "output_text":
-                    empty["annotations"] = []
-                emit("response.content_part.added", **where, part=empty)
-                for piece in _pieces(part[text_key]):
-                    emit(f"{prefix}.delta", **where, delta=piece)
-                emit(f"{prefix}.done", **where, **{text_key: part[text_key]})
-                emit("response.content_part.done", **where, part=part)
+            _message(emit, index, item_id, item)
         elif kind == "reasoning":
-            emit("response.output_item.added", output_index=index, item={**item, "summary": []})
-            for summary_index, summary in enumerate(item.get("summary", [])):
-                where = {"item_id": item_id, "output_index": index, "summary_index": summary_index}
-                for piece in _pieces(summary["text"]):
-                    emit("response.reasoning_summary_text.delta", **where, delta=piece)
-                emit("response.reasoning_summary_text.done", **where, text=summary["text"])
+            _reasoning(emit, index, item_id, item)
         elif kind == "function_call":
-            emit("response.output_item.added", output_index=index, item={**item, "arguments": ""})
+            emit("response.output_item.added", output_index=index, item={**item, "arguments": "", "status": "in_progress"})
             where = {"item_id": item_id, "output_index": index}
             for piece in _pieces(item["arguments"]):
                 emit("response.function_call_arguments.delta", **where, delta=piece)
@@ -63,6 +59,34 @@ def synthesize_events(response: dict) -> list[dict]:
         emit("response.output_item.done", output_index=index, item=item)
     emit(TERMINAL.get(response.get("status"), "response.completed"), response=response)
     return events
+
+
+def _message(emit, index: int, item_id: str, item: dict) -> None:
+    emit("response.output_item.added", output_index=index, item={**item, "status": "in_progress", "content": []})
+    for part_index, part in enumerate(item.get("content", [])):
+        where = {"item_id": item_id, "output_index": index, "content_index": part_index}
+        if part["type"] == "output_text":
+            text_key, prefix, extra = "text", "response.output_text", {"logprobs": []}
+            empty = {**part, "text": "", "annotations": [], "logprobs": []}
+        else:
+            text_key, prefix, extra = "refusal", "response.refusal", {}
+            empty = {**part, "refusal": ""}
+        emit("response.content_part.added", **where, part=empty)
+        for piece in _pieces(part[text_key]):
+            emit(f"{prefix}.delta", **where, delta=piece, **extra)
+        emit(f"{prefix}.done", **where, **{text_key: part[text_key]}, **extra)
+        emit("response.content_part.done", **where, part=part)
+
+
+def _reasoning(emit, index: int, item_id: str, item: dict) -> None:
+    emit("response.output_item.added", output_index=index, item={**item, "summary": []})
+    for summary_index, summary in enumerate(item.get("summary") or []):
+        where = {"item_id": item_id, "output_index": index, "summary_index": summary_index}
+        emit("response.reasoning_summary_part.added", **where, part={"type": "summary_text", "text": ""})
+        for piece in _pieces(summary["text"]):
+            emit("response.reasoning_summary_text.delta", **where, delta=piece)
+        emit("response.reasoning_summary_text.done", **where, text=summary["text"])
+        emit("response.reasoning_summary_part.done", **where, part={"type": "summary_text", "text": summary["text"]})
 
 
 def cut_mid_event(body: bytes) -> bytes:
