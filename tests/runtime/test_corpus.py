@@ -21,7 +21,7 @@ import pytest
 import yaml
 from test_client import KEY
 
-from responses_bindings.mock import MockServer
+from responses_bindings.commands.mock import MockServer
 
 from conftest import VENDORS, vendor_package
 

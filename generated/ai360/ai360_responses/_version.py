@@ -1,4 +1,4 @@
 """This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
 
-__version__ = "2026.4.3+h328fa512e1ea"
+__version__ = "2026.4.3+hfb8b3b66c432"
 API_VERSION = "2026.4.3"

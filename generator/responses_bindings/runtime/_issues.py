@@ -10,6 +10,7 @@ from ._json import preview
 from ._pointer import from_path
 
 SHOWN_CHARS = 60
+MESSAGE_ISSUES = 20  # listed in the exception text; `issues` holds them all
 LINE_CHARS = 300  # one issue's line in an exception message
 
 __all__ = ["Issue", "Issues", "PayloadError"]
@@ -52,9 +53,11 @@ class PayloadError(ResponsesError, ValueError):
 
     def __init__(self, kind: str, issues: list[Issue]):
         self.kind, self.issues = kind, issues
-        lines = "\n".join(f"  {clipped(str(issue), LINE_CHARS)}" for issue in issues)
+        lines = "".join(f"\n  {clipped(str(issue), LINE_CHARS)}" for issue in issues[:MESSAGE_ISSUES])
+        if len(issues) > MESSAGE_ISSUES:
+            lines += f"\n  ... {len(issues) - MESSAGE_ISSUES} more in .issues"
         more = "; more not listed" if getattr(issues, "truncated", False) else ""
-        super().__init__(f"invalid {kind} payload ({len(issues)} problem(s){more}):\n{lines}")
+        super().__init__(f"invalid {kind} payload ({len(issues)} problem(s){more}):{lines}")
 
 
 def _shown(value: object) -> str:

@@ -1,0 +1,4 @@
+"""This package's version: the API version it binds, + a hash of its contents (responses-bindings)."""
+
+__version__ = "1.0.0+h87cfca7ca997"
+API_VERSION = "1.0.0"
