@@ -22,7 +22,7 @@ def plain_call(client: zx.Client) -> zx.Response:
     assert response.status == "completed" and not response.error and response.incomplete_details is None
     text: str = response.output_text
     parts: list[str] = []
-    for item in response.output:
+    for item in response.output or []:  # the spec lets a gateway send `output: null`
         if item.type == "message":
             parts += [part.text for part in item.content if part.type == "output_text"]
         elif item.type == "reasoning":
