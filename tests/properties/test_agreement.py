@@ -47,6 +47,7 @@ def test_documented_examples_pass_every_layer_unchanged(example):
     check_valid(example.vendor_id, example.kind, example.value, f"{example.kind} (documented)", "documented")
 
 
+@pytest.mark.agreement
 @pytest.mark.parametrize(("vendor", "kind", "label"), TARGETS, ids=IDS)
 def test_generated_instances_pass_every_layer_unchanged(vendor, kind, label):
     @settings(max_examples=examples(kind))
@@ -57,6 +58,7 @@ def test_generated_instances_pass_every_layer_unchanged(vendor, kind, label):
     run()
 
 
+@pytest.mark.agreement
 @pytest.mark.parametrize(("vendor", "kind"), [(v, k) for v in VENDORS for k in KINDS])
 def test_hypothesis_jsonschema_instances_pass_every_layer_unchanged(vendor, kind):
     """A second, independent generator straight from the bundled kind schema."""
@@ -69,6 +71,7 @@ def test_hypothesis_jsonschema_instances_pass_every_layer_unchanged(vendor, kind
     run()
 
 
+@pytest.mark.agreement
 @pytest.mark.parametrize(("vendor", "kind", "label"), TARGETS, ids=IDS)
 def test_mutations_get_the_oracle_verdict_and_pointer(vendor, kind, label):
     @settings(max_examples=max(1, examples(kind) // 4))
@@ -99,6 +102,7 @@ def with_unknown_fields(draw, vendor: str, kind: str, label: str) -> tuple[objec
 EXTRA = "x_vendor_extra"
 
 
+@pytest.mark.agreement
 @pytest.mark.parametrize(("vendor", "kind", "label"), TARGETS, ids=IDS)
 def test_unknown_fields_are_kept_on_round_trip(vendor, kind, label):
     @settings(max_examples=max(1, examples(kind) // 10))
@@ -109,6 +113,7 @@ def test_unknown_fields_are_kept_on_round_trip(vendor, kind, label):
     run()
 
 
+@pytest.mark.agreement
 @pytest.mark.parametrize(("vendor", "kind", "label"), TARGETS, ids=IDS)
 def test_unknown_fields_are_reported_by_strict_validate(vendor, kind, label):
     if not layers.has_strict_validate(vendor):
