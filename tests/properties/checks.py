@@ -52,6 +52,8 @@ def check_union_members(nodes: list[Node], value: object, layer: str) -> None:
     (for a `oneOf` that is exactly one; overlapping `anyOf` members may tie)."""
     for node in nodes:
         if node.branch and isinstance(node.value, dict) and "type" in node.value:
+            if not any(node.union_types.get(name) for name in node.admissible):
+                continue  # not a union told apart by `type` (a nullable object; a union of unions; a free-form `type`)
             fitting = {name for name in node.admissible if node.value["type"] in node.union_types[name]}
             classes = layers.model_classes_at(value, node.pointer)
             assert fitting & set(classes), (
