@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 from . import tally
 from .conftest import budget
-from .kinds import DEFS_PREFIX, VENDORS, components
+from .kinds import DEFS_PREFIX, VENDORS, components, root_name
 from .strategies import component_instances
 from conftest import canonical_json, vendor_package
 
@@ -31,7 +31,12 @@ def oracle(vendor: str, name: str) -> Draft202012Validator:
 
 @cache
 def adapter(vendor: str, name: str) -> TypeAdapter:
-    return TypeAdapter(getattr(vendor_package(vendor).models, name))
+    """The model of a component; the response kind's root is named `Response` in the models."""
+    models = vendor_package(vendor).models
+    model = getattr(models, name, None)
+    if model is None and name == root_name(vendor, "response"):
+        model = models.Response
+    return TypeAdapter(model)
 
 
 @pytest.mark.parametrize(("vendor", "name"), CASES, ids=[f"{v}-{n}" for v, n in CASES])
