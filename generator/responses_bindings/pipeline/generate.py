@@ -19,6 +19,7 @@ from .load import VendorRoot, discover_vendors
 from .manifest import write_manifest
 from .package import write_package
 from .pydantic_models import write_models
+from .stamp import stamp_files
 from .typed_params import write_params
 from .vendor_matrix import write_matrix
 from .version import stamp_version
@@ -57,7 +58,8 @@ def build_vendor(root: VendorRoot, out: Path) -> VendorResult:
     stage("package", write_package, root, document, kind_models, schemas, out)
     stage("format", format_package, package)
     stage("version", stamp_version, out, root, document)
-    stage("manifest", write_manifest, out, root.vendor_id, bundled.sources, root.path.resolve().parent, roots)
+    stage("stamp", stamp_files, out, root.path.name)
+    stage("manifest", write_manifest, out, root, bundled.sources, roots)
     return VendorResult(root.vendor_id, len(document["components"]["schemas"]), time.perf_counter() - started, timings)
 
 

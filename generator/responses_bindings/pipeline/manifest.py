@@ -6,7 +6,9 @@ import hashlib
 from importlib import metadata
 from pathlib import Path
 
+from .load import VendorRoot
 from .package import dump_json
+from .stamp import JSON_KEY, notice
 
 MANIFEST_NAME = "manifest.json"
 TOOLS = ("responses-bindings", "datamodel-code-generator", "ruff")
@@ -21,10 +23,12 @@ def files_below(folder: Path) -> list[Path]:
     return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
 
 
-def write_manifest(out: Path, vendor_id: str, sources: tuple[Path, ...], spec_top: Path, kind_roots: dict[str, str]) -> dict:
+def write_manifest(out: Path, root: VendorRoot, sources: tuple[Path, ...], kind_roots: dict[str, str]) -> dict:
     """Write `manifest.json` into project folder `out` and return it."""
+    spec_top = root.path.resolve().parent
     manifest = {
-        "vendor": vendor_id,
+        JSON_KEY: notice(root.path.name),
+        "vendor": root.vendor_id,
         "kinds": kind_roots,
         "tools": {name: metadata.version(name) for name in TOOLS},
         "sources": {p.relative_to(spec_top).as_posix(): sha256(p) for p in sorted(sources)},
