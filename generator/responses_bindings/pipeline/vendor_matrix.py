@@ -10,6 +10,7 @@ Below the tables, per vendor, what its root changes in the shared components.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,11 +115,18 @@ def _escape(text: str) -> str:
 
 
 def _cell(view: VendorView, kind: str, where: str) -> str:
+    """A vendor's cell: the field's shape, then the link to the note that changed it."""
+    note = view.note(kind, where) if kind in view.fields else None
+    return _shape(view, kind, where) + (f" ([note {note}](#{view.root.vendor_id}-{note}))" if note else "")
+
+
+def _shape(view: VendorView, kind: str, where: str) -> str:
+    """What a vendor's cell says of the field (its type, required, nullable, limits), without the note."""
+    if kind not in view.fields:
+        return "—"
     field = view.fields[kind].get(where)
-    note = view.note(kind, where)
-    link = f" ([note {note}](#{view.root.vendor_id}-{note}))" if note else ""
     if field is None:
-        return "—" + (" (removed)" if note else "") + link
+        return "—" + (" (removed)" if view.note(kind, where) else "")
     if field.variants:
         shown = " | ".join(field.types) or "any"
     elif field.enum is not None and len(field.enum) > MAX_VALUES:
@@ -135,7 +143,7 @@ def _cell(view: VendorView, kind: str, where: str) -> str:
     parts += [f"{key} {_escape(str(value))}" for key, value in field.limits]
     if field.recursive:
         parts.append("recursive")
-    return ", ".join(parts) + link
+    return ", ".join(parts)
 
 
 def _rows(views: list[VendorView], kind: str) -> list[tuple[str, str | None, bool]]:
@@ -163,13 +171,13 @@ def canonical_places(rows: dict[str, list[tuple[str, str | None, bool]]]) -> dic
 
 
 def _table(views: list[VendorView], kind: str, rows: list, canonical: dict[str, tuple[str, str]],
-           differences_only: bool = False) -> list[str]:
+           noted: Counter, differences_only: bool = False) -> list[str]:
+    """The Markdown table of one kind; counts in `noted` the rows each (vendor, note) marks."""
     lines = [
         "| Field | " + " | ".join(v.root.vendor_id for v in views) + " |",
         "|---|" + "---|" * len(views),
     ]
-    cells = {where: [_cell(v, kind, where) if kind in v.fields else "—" for v in views] for where, _, _ in rows}
-    differs = {where: len({c.split(" ([note")[0] for c in row}) > 1 for where, row in cells.items()}
+    differs = {where: len({_shape(v, kind, where) for v in views}) > 1 for where, _, _ in rows}
     skipped: str | None = None
     for where, component, below in rows:
         if skipped is not None and where.startswith(skipped + "/"):
@@ -186,7 +194,8 @@ def _table(views: list[VendorView], kind: str, rows: list, canonical: dict[str, 
             label += f" — fields of `{component}` as at `{place or '/'}` ({KIND_TITLES[place_kind].split(' (')[0].lower()})"
             label += "; **vendors differ inside**" if inside else ""
         if not differences_only or differs[where] or inside:
-            lines.append(f"| {label} | " + " | ".join(cells[where]) + " |")
+            lines.append(f"| {label} | " + " | ".join(_cell(v, kind, where) for v in views) + " |")
+            noted.update((v.root.vendor_id, v.note(kind, where)) for v in views if kind in v.fields and v.note(kind, where))
     return lines if len(lines) > 2 else ["No differences."]
 
 
@@ -205,7 +214,7 @@ def _auth(document: dict) -> str:
     return ", ".join(shown) or "none"
 
 
-def _vendor_section(view: VendorView, noted: dict[int, int]) -> list[str]:
+def _vendor_section(view: VendorView, noted: Counter) -> list[str]:
     vendor = view.root.vendor_id
     own = sorted(name for name, origin in view.bundled.origin.items() if origin == view.bundled.root_file)
     lines = [
@@ -220,7 +229,7 @@ def _vendor_section(view: VendorView, noted: dict[int, int]) -> list[str]:
         return lines + [f"No `x-differences`: {vendor} uses the shared components unchanged.", ""]
     for number, difference in enumerate(view.differences, 1):
         patched = _patch_summary(difference["patch"])
-        count = noted.get(number, 0)
+        count = noted[(vendor, number)]
         lines.append(
             f"{number}. <a id=\"{vendor}-{number}\"></a>**`{difference['schema']}`** — patches {patched}; "
             f"marks {count} row{'s' * (count != 1)} above. {' '.join(str(difference['source']).split())}"
@@ -271,15 +280,13 @@ def render(spec_dir: Path, differences_only: bool = False) -> str:
         lines[-1:-1] = ["", "Only the rows where vendors differ are shown (`--differences-only`)."]
     rows = {kind: _rows(views, kind) for kind in KIND_TITLES if any(kind in view.fields for view in views)}
     canonical = canonical_places(rows)
+    noted: Counter = Counter()
     for kind, kind_rows in rows.items():
         roots = ", ".join(f"{v.root.vendor_id} `{v.kinds[kind]}`" for v in views if kind in v.kinds)
-        lines += [f"## {KIND_TITLES[kind]}", "", f"Model: {roots}.", "", *_table(views, kind, kind_rows, canonical, differences_only), ""]
+        table = _table(views, kind, kind_rows, canonical, noted, differences_only)
+        lines += [f"## {KIND_TITLES[kind]}", "", f"Model: {roots}.", "", *table, ""]
     lines += ["## What each vendor changes in the shared components", ""]
-    body = "\n".join(lines)
     for view in views:
-        noted: dict[int, int] = {}
-        for number in range(1, len(view.differences) + 1):
-            noted[number] = body.count(f"(#{view.root.vendor_id}-{number})")
         lines += _vendor_section(view, noted)
     return "\n".join(lines).rstrip("\n") + "\n"
 
