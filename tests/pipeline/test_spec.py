@@ -214,7 +214,7 @@ def test_every_openai_request_field_and_includable_is_in_the_shared_components()
 
 
 def test_response_fields_openai_sends_as_null_are_nullable_and_required_ones_required():
-    response = bundled_document("ai360")["components"]["schemas"]["ResponseObject"]
+    response = bundled_document("ai360")["components"]["schemas"]["Response"]
     for field in ("error", "incomplete_details", "instructions", "metadata"):
         assert field in response["required"]
     for field in ("usage", "completed_at", "error", "incomplete_details", "instructions", "metadata"):

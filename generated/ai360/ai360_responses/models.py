@@ -1150,6 +1150,40 @@ class ReasoningText(Model):
     """The reasoning text from the model."""
 
 
+class AccessPrograms1(Model):
+    """The access programs that applied to this response."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
+    """The Cyber access program."""
+
+
+class Image1(Model):
+    """Image settings that applied to this response."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    context_compression: Literal["enabled", "disabled"] | None = None
+    """The image context optimization policy used."""
+
+
+class InputTransformation(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    """The original reasoning item ID."""
+    action: Literal["removed"]
+    """What was done. Always `removed`."""
+    reason: str
+    """Why the item was withheld, e.g. `model_mismatch`."""
+    type: Literal["reasoning"]
+    """The item type. Always `reasoning`."""
+
+
 class ResponseAudioDeltaEvent(Model):
     """Emitted when there is a partial audio response. (`response.audio.delta`)"""
 
@@ -1832,40 +1866,6 @@ class ResponseMcpListToolsInProgressEvent(Model):
     """The ID of the output item."""
     output_index: int
     """The index of the output item in the response's `output`."""
-
-
-class AccessPrograms1(Model):
-    """The access programs that applied to this response."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
-    """The Cyber access program."""
-
-
-class Image1(Model):
-    """Image settings that applied to this response."""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    context_compression: Literal["enabled", "disabled"] | None = None
-    """The image context optimization policy used."""
-
-
-class InputTransformation(Model):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    id: str
-    """The original reasoning item ID."""
-    action: Literal["removed"]
-    """What was done. Always `removed`."""
-    reason: str
-    """Why the item was withheld, e.g. `model_mismatch`."""
-    type: Literal["reasoning"]
-    """The item type. Always `reasoning`."""
 
 
 class ResponseOutputRefusal(Model):
@@ -4029,7 +4029,7 @@ InputItem = TypeAliasType(
     | Message
     | ItemReference,
 )
-"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""
 
 
 ResponseInput = TypeAliasType("ResponseInput", str | list[InputItem])
@@ -4175,7 +4175,7 @@ OutputItem = TypeAliasType(
 
 
 class Response(ResponseBase):
-    """A model response (OpenAI `Response`; named `ResponseObject` here so it does not shadow the HTTP response type of the generated client). Required and nullable fields follow OpenAI's OpenAPI document: `error`, `incomplete_details`, `instructions` and `metadata` are always sent, `null` when empty; `usage` and `completed_at` are `null` until the response completes."""
+    """A model response (OpenAI `Response`). Required and nullable fields follow OpenAI's OpenAPI document: `error`, `incomplete_details`, `instructions` and `metadata` are always sent, `null` when empty; `usage` and `completed_at` are `null` until the response completes."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -4265,52 +4265,6 @@ class Response(ResponseBase):
     """A stable identifier for your end-users (deprecated)."""
 
 
-class ResponseOutputItemAddedEvent(Model):
-    """Emitted when a new output item is added. (`response.output_item.added`)"""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["response.output_item.added"]
-    """The type of the event. Always `response.output_item.added`."""
-    sequence_number: int
-    """The sequence number of this event."""
-    output_index: int
-    """The index of the output item that was added."""
-    item: OutputItem
-    """The output item that was added."""
-
-
-class ResponseOutputItemDoneEvent(Model):
-    """Emitted when an output item is marked done. (`response.output_item.done`)"""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["response.output_item.done"]
-    """The type of the event. Always `response.output_item.done`."""
-    sequence_number: int
-    """The sequence number of this event."""
-    output_index: int
-    """The index of the output item that was marked done."""
-    item: OutputItem
-    """The output item that was marked done."""
-
-
-class ResponseQueuedEvent(Model):
-    """Emitted when a response is queued and waiting to be processed. (`response.queued`)"""
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    type: Literal["response.queued"]
-    """The type of the event. Always `response.queued`."""
-    sequence_number: int
-    """The sequence number of this event."""
-    response: Response
-    """The response this event is about."""
-
-
 class ResponseCompletedEvent(Model):
     """Emitted when the model response is complete. (`response.completed`)"""
 
@@ -4375,6 +4329,52 @@ class ResponseIncompleteEvent(Model):
     )
     type: Literal["response.incomplete"]
     """The type of the event. Always `response.incomplete`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    response: Response
+    """The response this event is about."""
+
+
+class ResponseOutputItemAddedEvent(Model):
+    """Emitted when a new output item is added. (`response.output_item.added`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.output_item.added"]
+    """The type of the event. Always `response.output_item.added`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item that was added."""
+    item: OutputItem
+    """The output item that was added."""
+
+
+class ResponseOutputItemDoneEvent(Model):
+    """Emitted when an output item is marked done. (`response.output_item.done`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.output_item.done"]
+    """The type of the event. Always `response.output_item.done`."""
+    sequence_number: int
+    """The sequence number of this event."""
+    output_index: int
+    """The index of the output item that was marked done."""
+    item: OutputItem
+    """The output item that was marked done."""
+
+
+class ResponseQueuedEvent(Model):
+    """Emitted when a response is queued and waiting to be processed. (`response.queued`)"""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["response.queued"]
+    """The type of the event. Always `response.queued`."""
     sequence_number: int
     """The sequence number of this event."""
     response: Response

@@ -2068,7 +2068,7 @@ InputItemParam: TypeAlias = (
     | MessageParam
     | ItemReferenceParam
 )
-"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first. `EasyInputMessage` (content: text or parts) precedes `Message` (content: parts only): the generated client tries members in order and reads a list without checking it is one, so `Message` first would turn `content: ""` into `[]`."""
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""
 
 
 ResponseInputParam: TypeAlias = str | list[InputItemParam]
