@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ...common.document import RESPONSES_PATH
+from ...common.serving import serve_until_interrupted
 from .faults import FAULT_KINDS, Fault
 from .gateway import MockError, VendorMock
 from .server import MockServer, Recorded
@@ -27,12 +28,7 @@ def serve(out: Path, vendor_id: str, host: str, port: int, api_key: str | None, 
     server = MockServer(mock, host, port, verbose)
     shown = f"{mock.auth_prefix}<{'the --api-key' if api_key else 'any'} key>"
     print(f"mock {vendor_id} gateway on {server.url} (POST {RESPONSES_PATH}, {mock.auth_name}: {shown}); Ctrl-C stops", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(server)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from ...common.document import RESPONSES_PATH
+from ...common.serving import serve_until_interrupted
 from ...runtime._recording import Exchange, RecordingError, RecordingNotFound, Recordings
 from .gateway import MockError, VendorMock
 from .server import MockServer, Recorded
@@ -104,10 +105,5 @@ def run(args: argparse.Namespace) -> int:
     shown = f"{mock.auth_prefix}<{'the --api-key' if args.api_key else 'any'} key>"
     print(f"mock {args.vendor} gateway replaying {len(recordings.exchanges)} recordings from {Path(args.replay)}/ on "
           f"{server.url} (POST {RESPONSES_PATH}, {mock.auth_name}: {shown}); Ctrl-C stops", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(server)
     return 0

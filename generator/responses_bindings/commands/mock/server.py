@@ -8,9 +8,10 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from ...common.document import RESPONSES_PATH
+from ...common.serving import BackgroundServer
 from .events import cut_mid_event, sse_block
 from .faults import Fault
 from .gateway import VendorMock
@@ -125,10 +126,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(404, "not_found", f"no route GET {self.path}")
 
 
-class MockServer(ThreadingHTTPServer):
+class MockServer(BackgroundServer):
     """The mock gateway on a loopback port; `with MockServer(mock) as server:` serves in a thread."""
 
-    daemon_threads = True
     block_on_close = False
     request_queue_size = 1024  # the listen backlog: bursts of connections wait instead of being reset
 
@@ -144,7 +144,6 @@ class MockServer(ThreadingHTTPServer):
         self.requests: list[Recorded] = []
         self._faults: deque[Fault] = deque()
         self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -170,13 +169,3 @@ class MockServer(ThreadingHTTPServer):
         with self._lock:
             self.requests.append(request)
 
-    def __enter__(self) -> MockServer:
-        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.shutdown()
-        self.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)

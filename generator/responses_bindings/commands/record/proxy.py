@@ -15,9 +15,10 @@ import json
 import threading
 import urllib.parse
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from ...common.serving import BackgroundServer
 from ...errors import UsageError
 from ...runtime._recording import next_number, secrets_in
 from .checks import LiveCheck
@@ -150,10 +151,9 @@ class _Handler(BaseHTTPRequestHandler):
         tap.finish(broken)
 
 
-class RecordingProxy(ThreadingHTTPServer):
+class RecordingProxy(BackgroundServer):
     """The proxy on 127.0.0.1:`port`; `with RecordingProxy(...) as proxy:` serves in a thread."""
 
-    daemon_threads = True
     block_on_close = False
 
     def __init__(self, upstream: str, folder: Path, check: LiveCheck | None = None, *, port: int = 0,
@@ -169,7 +169,6 @@ class RecordingProxy(ThreadingHTTPServer):
         self._numbers = itertools.count(next_number(self.folder) if self.folder.is_dir() else 1)
         self._numbers_lock = threading.Lock()
         self._warned = False
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -196,13 +195,3 @@ class RecordingProxy(ThreadingHTTPServer):
         kind = http.client.HTTPSConnection if self.upstream.scheme == "https" else http.client.HTTPConnection
         return kind(self.upstream.hostname, self.upstream.port, timeout=self.timeout_seconds)
 
-    def __enter__(self) -> RecordingProxy:
-        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.shutdown()
-        self.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
