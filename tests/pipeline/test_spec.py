@@ -11,7 +11,7 @@ import yaml
 from tiny_specs import cited_schemas, root_document, write_spec
 
 from responses_bindings.errors import SpecError
-from responses_bindings.pipeline.bundle import bundle, merge_patch
+from responses_bindings.pipeline.bundle import apply_patch, bundle
 from responses_bindings.pipeline.lint import lint
 from responses_bindings.pipeline.load import discover_vendors
 
@@ -54,7 +54,8 @@ def test_every_zhixin_difference_cites_a_source_and_changes_something():
 
 
 def test_merge_patch_follows_rfc_7386():
-    assert merge_patch({"a": 1, "b": {"c": 2, "d": 3}}, {"a": None, "b": {"c": 9}, "e": [1]}) == {"b": {"c": 9, "d": 3}, "e": [1]}
+    patched = apply_patch({"a": 1, "b": {"c": 2, "d": 3}}, {"a": None, "b": {"c": 9}, "e": [1]}, Path("x.yaml"), "")
+    assert patched == {"b": {"c": 9, "d": 3}, "e": [1]}
 
 
 @pytest.fixture

@@ -47,26 +47,14 @@ class Bundle:
     shared: dict[str, dict] = field(default_factory=dict)  # the components before any difference
 
 
-def merge_patch(target: object, patch: object) -> object:
-    """RFC 7386: objects merge key by key, `null` deletes, anything else replaces."""
-    if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
-    result = dict(target) if isinstance(target, dict) else {}
-    for key, value in patch.items():
-        if value is None:
-            result.pop(key, None)
-        else:
-            result[key] = merge_patch(result.get(key), value)
-    return result
-
-
 def is_list_operation(patch: object) -> bool:
     """`{x-append: [...]}` and/or `{x-remove: [...]}`: a patch that edits an array."""
     return isinstance(patch, dict) and bool(patch) and set(patch) <= set(LIST_OPERATIONS)
 
 
 def apply_patch(target: object, patch: object, file: Path, where: str) -> object:
-    """merge_patch, except that a list operation edits the target array in place of replacing it.
+    """An RFC 7386 merge patch (objects merge key by key, `null` deletes, anything else replaces),
+    except that a list operation edits the target array in place of replacing it.
 
     `x-remove` drops the listed members, then `x-append` adds its members at the end; a
     member to remove that is not there, or an operation on something that is not an array,
