@@ -33,6 +33,7 @@ __all__: list[str] = []
 MAX_CONNECTIONS = 100
 MAX_KEEPALIVE_CONNECTIONS = 20
 KEEPALIVE_EXPIRY = 5.0
+HELD_WRITE_BYTES = 16 << 10  # a write this small waits to leave with the next (see _Stream)
 
 
 @dataclass
@@ -78,20 +79,37 @@ def _counted(data: bytes) -> bytes:
 
 
 class _Stream(httpcore.NetworkStream):
+    """A socket whose operations end by the deadline; a small write waits for the next one
+    (so a request's head and body leave in one packet: one wake-up of the server, not two)."""
+
     def __init__(self, inner: httpcore.NetworkStream):
         self._inner = inner
+        self._held = b""
+        self._held_timeout: float | None = None
+
+    def _flush(self) -> None:
+        held, self._held = self._held, b""
+        if held:
+            self._inner.write(held, _left(self._held_timeout, httpcore.WriteTimeout))
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self._flush()
         return _counted(self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout)))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if len(self._held) + len(buffer) <= HELD_WRITE_BYTES:
+            self._held, self._held_timeout = self._held + buffer, timeout
+            return
+        self._flush()
         self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
+        self._held = b""  # an unsent request is abandoned with its connection
         self._inner.close()
 
     def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
                   timeout: float | None = None) -> _Stream:
+        self._flush()
         return _Stream(self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
 
     def get_extra_info(self, info: str) -> Any:  # noqa: ANN401 - httpcore's own signature: any extra a socket has
@@ -116,20 +134,36 @@ class _Backend(httpcore.NetworkBackend):
 
 
 class _AsyncStream(httpcore.AsyncNetworkStream):
+    """_Stream, awaited."""
+
     def __init__(self, inner: httpcore.AsyncNetworkStream):
         self._inner = inner
+        self._held = b""
+        self._held_timeout: float | None = None
+
+    async def _flush(self) -> None:
+        held, self._held = self._held, b""
+        if held:
+            await self._inner.write(held, _left(self._held_timeout, httpcore.WriteTimeout))
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        await self._flush()
         return _counted(await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout)))
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if len(self._held) + len(buffer) <= HELD_WRITE_BYTES:
+            self._held, self._held_timeout = self._held + buffer, timeout
+            return
+        await self._flush()
         await self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
 
     async def aclose(self) -> None:
+        self._held = b""
         await self._inner.aclose()
 
     async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
                         timeout: float | None = None) -> _AsyncStream:
+        await self._flush()
         timeout = _left(timeout, httpcore.ConnectTimeout)
         return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
 
@@ -249,9 +283,12 @@ class AsyncTransport(httpx.AsyncBaseTransport):
     """Transport, for asyncio (and trio, through anyio)."""
 
     def __init__(self) -> None:
+        sockets = httpcore.AnyIOBackend()
+        # httpcore declares a stand-in class in case anyio is missing; httpx requires anyio, so this holds
+        assert isinstance(sockets, httpcore.AsyncNetworkBackend)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=_ssl_context(), max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE_CONNECTIONS,
-            keepalive_expiry=KEEPALIVE_EXPIRY, network_backend=_AsyncBackend(httpcore.AnyIOBackend()))
+            keepalive_expiry=KEEPALIVE_EXPIRY, network_backend=_AsyncBackend(sockets))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
