@@ -4,6 +4,10 @@
   answer) ends within its timeout whatever the server does: every socket operation gets only
   what is left of the attempt's deadline (see _deadlines). Streams get the same deadline until
   their headers arrive (see _sse for what bounds them after that).
+- Route: the client's own httpx client sends through our transport (_deadlines.Transport),
+  made on first use, straight (no redirect, cookie or auth layers: a JSON POST uses none);
+  when the environment names a proxy, or the caller gave their own `http_client`, httpx's
+  full `send()` routes the request, and the deadline is checked between reads.
 - Size: bodies are decompressed in small steps (see _unzip) and stop at `max_response_bytes`
   (error bodies at ERROR_BODY_BYTES, then cut), so a compression bomb costs at most the limit.
 - Retries: 408/409/429/5xx answers, timeouts and failed connections are retried with bounded,
@@ -195,7 +199,8 @@ class _Route(Generic[T]):
     abandoned: deque[httpx.Response]
 
 
-_ROUTES: weakref.WeakKeyDictionary[httpx.Client | httpx.AsyncClient, _Route] = weakref.WeakKeyDictionary()
+_ROUTES: weakref.WeakKeyDictionary[httpx.Client, _Route[Transport]] = weakref.WeakKeyDictionary()
+_AROUTES: weakref.WeakKeyDictionary[httpx.AsyncClient, _Route[AsyncTransport]] = weakref.WeakKeyDictionary()
 
 
 def _proxied() -> bool:
@@ -220,9 +225,9 @@ def _route(http: httpx.Client, own: bool) -> _Route[Transport]:
 
 async def _aroute(http: httpx.AsyncClient, own: bool) -> _Route[AsyncTransport]:
     """_route() for an async client (a collected one's sockets close with it: closing is awaited)."""
-    route = _ROUTES.get(http)
+    route = _AROUTES.get(http)
     if route is None:
-        route = _ROUTES[http] = _Route(AsyncTransport() if own and not _proxied() else None, deque())
+        route = _AROUTES[http] = _Route(AsyncTransport() if own and not _proxied() else None, deque())
     if route.transport is not None and http.is_closed:
         await route.transport.aclose()
         route.transport = None
