@@ -208,23 +208,49 @@ def _proxied() -> bool:
     return any(scheme in urllib.request.getproxies() for scheme in ("http", "https", "all"))
 
 
+def http_client(timeout: float | httpx.Timeout | None) -> httpx.Client:
+    """The client's own httpx client: over our guarded Transport (so closing it closes our pool),
+    or, when the environment names a proxy, httpx's default one, whose routing honours it."""
+    if _proxied():
+        http = httpx.Client(timeout=timeout)
+        _ROUTES[http] = _Route(None, deque())
+    else:
+        transport = Transport()
+        http = httpx.Client(timeout=timeout, transport=transport)
+        _ROUTES[http] = _Route(transport, deque())
+    return http
+
+
+def async_http_client(timeout: float | httpx.Timeout | None) -> httpx.AsyncClient:
+    """http_client(), for AsyncClient."""
+    if _proxied():
+        http = httpx.AsyncClient(timeout=timeout)
+        _AROUTES[http] = _Route(None, deque())
+    else:
+        transport = AsyncTransport()
+        http = httpx.AsyncClient(timeout=timeout, transport=transport)
+        _AROUTES[http] = _Route(transport, deque())
+    return http
+
+
 def _route(http: httpx.Client, own: bool) -> _Route[Transport]:
-    """The route of `http`. The client's own httpx client goes through our guarded Transport
-    (made on first use; closed once `http` is closed, or collected), unless the environment
-    names a proxy: then, as for a caller's client, httpx's `send()` routes each request."""
+    """The route of `http`: as http_client() made it; else httpx's `send()` for a caller's client.
+    An `own` client made elsewhere (plain httpx.Client()) gets our Transport on first use,
+    closed when `http` is collected or found closed (httpx's `send()` then refuses)."""
     route = _ROUTES.get(http)
     if route is None:
         route = _ROUTES[http] = _Route(Transport() if own and not _proxied() else None, deque())
         if route.transport is not None:
             weakref.finalize(http, route.transport.close)
-    if route.transport is not None and http.is_closed:  # httpx's send() then refuses, as for a caller's client
+    if route.transport is not None and http.is_closed:
         route.transport.close()
         route.transport = None
     return route
 
 
 async def _aroute(http: httpx.AsyncClient, own: bool) -> _Route[AsyncTransport]:
-    """_route() for an async client (a collected one's sockets close with it: closing is awaited)."""
+    """_route() for an async client (an `own` one made elsewhere leaves its pool's sockets to
+    the garbage collector if it is never used after closing: closing them is awaited)."""
     route = _AROUTES.get(http)
     if route is None:
         route = _AROUTES[http] = _Route(AsyncTransport() if own and not _proxied() else None, deque())
