@@ -93,7 +93,8 @@ class _Stream(httpcore.NetworkStream):
             self._inner.write(held, _left(self._held_timeout, httpcore.WriteTimeout))
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        self._flush()
+        with contextlib.suppress(httpcore.WriteError):  # as httpcore does: a server may answer (413) and close early
+            self._flush()
         return _counted(self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout)))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -147,7 +148,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
             await self._inner.write(held, _left(self._held_timeout, httpcore.WriteTimeout))
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        await self._flush()
+        with contextlib.suppress(httpcore.WriteError):  # as _Stream.read
+            await self._flush()
         return _counted(await self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout)))
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:

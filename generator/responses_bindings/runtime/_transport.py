@@ -192,8 +192,8 @@ T = TypeVar("T", Transport, AsyncTransport)
 @dataclass
 class _Route(Generic[T]):
     """How requests of one httpx client reach the network: `transport` is ours (see _deadlines)
-    for the client's own httpx client, None for a caller's (its full `send()`); `abandoned`
-    holds the responses of streams collected unclosed."""
+    for the client's own httpx client, None for a caller's or behind a proxy (httpx's full
+    `send()`); `abandoned` holds the responses of streams collected unclosed."""
 
     transport: T | None
     abandoned: deque[httpx.Response]
