@@ -7,12 +7,14 @@ client and server never share a GIL. Measured in this run, best of several alter
 - the import time of `<vendor>_responses` in a fresh interpreter (goal <= 0.15 s) next to
   `openai`'s, and the time to `import` plus get `Client`.
 A stdlib http.client loop gives the server's own ceiling, to show it is not the bottleneck.
+BENCH_GENERATED=DIR measures the packages generated in DIR instead (the mock still serves from generated/).
 """
 
 from __future__ import annotations
 
 import http.client
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -21,6 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated"
+CLIENTS = Path(os.environ.get("BENCH_GENERATED", GENERATED))  # whose client is measured (e.g. an older tree, to compare)
 VENDORS = ("ai360", "zhixin")
 KEY = "sk-bench"
 ROUNDS = 5
@@ -50,7 +53,7 @@ def best_rate(run, count: int) -> float:
 
 
 def clients(vendor: str, url: str):
-    sys.path.insert(0, str(GENERATED / vendor))
+    sys.path.insert(0, str(CLIENTS / vendor))
     package = __import__(f"{vendor}_responses")
     import openai
 
@@ -122,7 +125,7 @@ def event_rates(ours, theirs) -> tuple[float, float, int]:
 def import_seconds(statement: str, vendor: str) -> float:
     """Median wall time of `statement` in a fresh interpreter (after one warm-up for the disk cache)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    env_path = str(GENERATED / vendor)
+    env_path = str(CLIENTS / vendor)
     runs = []
     for _ in range(IMPORT_RUNS + 1):
         done = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {env_path!r}); {code}"], capture_output=True, text=True, check=True)

@@ -17,7 +17,8 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime"
 
 # Ranges for the generated package's users; the tooling itself pins exact versions.
 RUNTIME_REQUIREMENTS = [
-    "httpx>=0.28,<0.29",
+    "httpcore>=1.0.9,<2",  # its network_backend keeps the deadlines; 1.0.9 requires the h11 with the CVE-2025-43859 fix
+    "httpx>=0.25.1,<1",  # public API only; tested on 0.25.1, 0.26.0, 0.27.2, 0.28.1 (1.0 dev builds drop the transports API)
     "jsonschema>=4.26,<5",
     "jsonschema-rs>=0.60,<0.61",
     "orjson>=3.10,<4",
