@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 
 from ._errors import clipped
 
@@ -33,7 +34,7 @@ class Unzip:
         self._zlib = zlib.decompressobj(self._wbits) if self.kind else None
         self._started = False
 
-    def feed(self, data: bytes):
+    def feed(self, data: bytes) -> Iterator[bytes]:
         """The decoded pieces of `data`, each at most STEP bytes."""
         if self._zlib is None:
             if data:

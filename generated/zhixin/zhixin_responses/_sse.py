@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
 import httpx
 
 from ._deadlines import watching
-from ._transport import stream_policy
+from ._transport import StreamPolicy, stream_policy
 from ._unzip import Undecodable, Unzip
 
 __all__: list[str] = []
@@ -49,7 +49,7 @@ class Event:
 class Decoder:
     """Bytes in, events out; keeps at most `max_bytes` of an unfinished line or event."""
 
-    def __init__(self, max_bytes: int, redact=None):
+    def __init__(self, max_bytes: int, redact: Callable[[bytes], bytes] | None = None):
         self._max, self._redact = max_bytes, redact
         self._partial: list[bytes] = []  # the unfinished line, in pieces
         self._partial_size = 0
@@ -67,7 +67,8 @@ class Decoder:
         if self._skip_lf and chunk.startswith(b"\n"):
             chunk = chunk[1:]
         self._skip_lf = False
-        events, lines, start = [], 0, 0
+        events: list[Event] = []
+        lines = start = 0
         for end in _LINE_END.finditer(chunk):
             self._partial.append(chunk[start : end.start()])
             line = b"".join(self._partial)
@@ -129,7 +130,7 @@ def _check_type(response: httpx.Response) -> None:
         )
 
 
-def _decoders(response: httpx.Response):
+def _decoders(response: httpx.Response) -> tuple[StreamPolicy, Unzip, Decoder]:
     policy = stream_policy(response)
     try:
         unzip = Unzip(response.headers.get("content-encoding", ""))
@@ -139,7 +140,8 @@ def _decoders(response: httpx.Response):
 
 
 def _events(unzip: Unzip, decoder: Decoder, chunk: bytes) -> tuple[list[Event], bool]:
-    events, active = [], False
+    events: list[Event] = []
+    active = False
     try:
         for piece in unzip.feed(chunk):
             found, line = decoder.feed(piece)

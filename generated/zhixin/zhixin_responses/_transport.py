@@ -5,6 +5,10 @@
   answer) ends within its timeout whatever the server does: every socket operation gets only
   what is left of the attempt's deadline (see _deadlines). Streams get the same deadline until
   their headers arrive (see _sse for what bounds them after that).
+- Route: the client's own httpx client sends through our transport (_deadlines.Transport),
+  made on first use, straight (no redirect, cookie or auth layers: a JSON POST uses none);
+  when the environment names a proxy, or the caller gave their own `http_client`, httpx's
+  full `send()` routes the request, and the deadline is checked between reads.
 - Size: bodies are decompressed in small steps (see _unzip) and stop at `max_response_bytes`
   (error bodies at ERROR_BODY_BYTES, then cut), so a compression bomb costs at most the limit.
 - Retries: 408/409/429/5xx answers, timeouts and failed connections are retried with bounded,
@@ -21,23 +25,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import email.utils
-import itertools
 import logging
 import math
 import os
 import random
 import re
 import time
+import urllib.request
 import weakref
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import httpx
 
 from . import _vendor
-from ._deadlines import Watch, guard_pools, watching
+from ._deadlines import AsyncTransport, Transport, Watch, watching
 from ._errors import (
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     OutcomeUnknownError,
@@ -146,13 +153,14 @@ class Redactor:
             else []
         )
         self._forms = forms
+        self._byte_forms = [form.encode() for form in forms]
         # A token boundary: no word character or "-" next to the key, or a JSON escape before it.
         before = r"(?:(?<![\w-])|(?<=\\[nrtbf\"/\\])|(?<=\\u[0-9a-fA-F]{4}))"
         pattern = (
             before + "(?:" + "|".join(re.escape(form) for form in forms) + r")(?![\w-])"
         )
-        self._text = re.compile(pattern, re.ASCII) if forms else None
-        self._bytes = re.compile(pattern.encode(), re.ASCII) if forms else None
+        self._text = re.compile(pattern, re.ASCII)
+        self._bytes = re.compile(pattern.encode(), re.ASCII)
 
     def text(self, text: str) -> str:
         if not any(form in text for form in self._forms):
@@ -160,7 +168,7 @@ class Redactor:
         return self._text.sub("***", text)
 
     def bytes(self, data: bytes) -> bytes:
-        if not any(form.encode() in data for form in self._forms):
+        if not any(form in data for form in self._byte_forms):
             return data
         return self._bytes.sub(b"***", data)
 
@@ -181,8 +189,8 @@ class StreamPolicy:
 
     idle_timeout: float | None = None
     max_event_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-    redact: object = None  # bytes -> bytes
-    abandoned: deque | None = (
+    redact: Callable[[bytes], bytes] | None = None
+    abandoned: deque[httpx.Response] | None = (
         None  # where a stream collected unclosed leaves its response
     )
 
@@ -199,27 +207,99 @@ def stream_policy(response: httpx.Response) -> StreamPolicy:
     return response.extensions.get(STREAM_POLICY) or StreamPolicy()
 
 
-_GUARDED: weakref.WeakKeyDictionary = (
-    weakref.WeakKeyDictionary()
-)  # http client -> its abandoned responses
-
-
-def _guard(http: httpx.Client | httpx.AsyncClient) -> deque:
-    """Once per httpx client: its pools keep deadlines (see _deadlines); the queue of responses
-    whose streams were collected unclosed."""
-    abandoned = _GUARDED.get(http)
-    if abandoned is None:
-        guard_pools(http)
-        abandoned = _GUARDED.setdefault(http, deque())
-    return abandoned
-
-
 def release_when_collected(owner: object, response: httpx.Response) -> None:
     """When `owner` (a stream) is garbage-collected unclosed, its response goes back to the
     client, which closes it (freeing its connection) before its next request."""
     abandoned = stream_policy(response).abandoned
     if abandoned is not None:
         weakref.finalize(owner, abandoned.append, response)
+
+
+# --- routes: which transport sends, per httpx client -------------------------------------------
+
+
+T = TypeVar("T", Transport, AsyncTransport)
+
+
+@dataclass
+class _Route(Generic[T]):
+    """How requests of one httpx client reach the network: `transport` is ours (see _deadlines)
+    for the client's own httpx client, None for a caller's or behind a proxy (httpx's full
+    `send()`); `abandoned` holds the responses of streams collected unclosed."""
+
+    transport: T | None
+    abandoned: deque[httpx.Response]
+
+
+_ROUTES: weakref.WeakKeyDictionary[httpx.Client, _Route[Transport]] = (
+    weakref.WeakKeyDictionary()
+)
+_AROUTES: weakref.WeakKeyDictionary[httpx.AsyncClient, _Route[AsyncTransport]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _proxied() -> bool:
+    """Whether the environment names a proxy (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), as httpx reads it."""
+    return any(
+        scheme in urllib.request.getproxies() for scheme in ("http", "https", "all")
+    )
+
+
+def http_client(timeout: float | httpx.Timeout | None) -> httpx.Client:
+    """The client's own httpx client: over our guarded Transport (so closing it closes our pool),
+    or, when the environment names a proxy, httpx's default one, whose routing honours it."""
+    if _proxied():
+        http = httpx.Client(timeout=timeout)
+        _ROUTES[http] = _Route(None, deque())
+    else:
+        transport = Transport()
+        http = httpx.Client(timeout=timeout, transport=transport)
+        _ROUTES[http] = _Route(transport, deque())
+    return http
+
+
+def async_http_client(timeout: float | httpx.Timeout | None) -> httpx.AsyncClient:
+    """http_client(), for AsyncClient."""
+    if _proxied():
+        http = httpx.AsyncClient(timeout=timeout)
+        _AROUTES[http] = _Route(None, deque())
+    else:
+        transport = AsyncTransport()
+        http = httpx.AsyncClient(timeout=timeout, transport=transport)
+        _AROUTES[http] = _Route(transport, deque())
+    return http
+
+
+def _route(http: httpx.Client, own: bool) -> _Route[Transport]:
+    """The route of `http`: as http_client() made it; else httpx's `send()` for a caller's client.
+    An `own` client made elsewhere (plain httpx.Client()) gets our Transport on first use,
+    closed when `http` is collected or found closed (httpx's `send()` then refuses)."""
+    route = _ROUTES.get(http)
+    if route is None:
+        route = _ROUTES[http] = _Route(
+            Transport() if own and not _proxied() else None, deque()
+        )
+        if route.transport is not None:
+            weakref.finalize(http, route.transport.close)
+    if route.transport is not None and http.is_closed:
+        route.transport.close()
+        route.transport = None
+    return route
+
+
+async def _aroute(http: httpx.AsyncClient, own: bool) -> _Route[AsyncTransport]:
+    """_route() for an async client (an `own` one made elsewhere leaves its pool's sockets to
+    the garbage collector if it is never used after closing: closing them is awaited)."""
+    route = _AROUTES.get(http)
+    if route is None:
+        route = _AROUTES[http] = _Route(
+            AsyncTransport() if own and not _proxied() else None, deque()
+        )
+    if route.transport is not None and http.is_closed:
+        await route.transport.aclose()
+        route.transport = None
+    return route
 
 
 # --- bodies ----------------------------------------------------------------------------------
@@ -229,7 +309,9 @@ class _TooLarge(Exception):
     pass
 
 
-def _collect(pieces, parts: list, size: int, limit: int, cut: bool) -> int:
+def _collect(
+    pieces: Iterable[bytes], parts: list[bytes], size: int, limit: int, cut: bool
+) -> int:
     for piece in pieces:
         size += len(piece)
         if size > limit:
@@ -242,64 +324,131 @@ def _collect(pieces, parts: list, size: int, limit: int, cut: bool) -> int:
 
 
 def _late(watch: Watch) -> None:
-    """Deadlines for transports without the guarded backend: checked between reads."""
+    """The deadline, for a caller's transport (whose sockets keep httpx's own timing): checked between reads."""
     if watch.deadline is not None and time.monotonic() > watch.deadline:
         raise httpx.ReadTimeout("the client's deadline passed")
 
 
-def _read(response: httpx.Response, limit: int, watch: Watch, cut: bool) -> bytes:
-    """The decoded body, at most `limit` bytes (`cut`: stop there; else _TooLarge)."""
-    unzip, parts, size = Unzip(response.headers.get("content-encoding", "")), [], 0
+class _Reader:
+    """Reads an answer's body: decoded, redacted, at most the policy's size (an error body is cut there)."""
+
+    def __init__(self, response: httpx.Response, policy: Policy, watch: Watch):
+        self.response, self.policy, self.watch = response, policy, watch
+        self.cut = not response.is_success
+        self.limit = (
+            min(policy.max_response_bytes, ERROR_BODY_BYTES)
+            if self.cut
+            else policy.max_response_bytes
+        )
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def start(self) -> Unzip | None:
+        """The decoder of the body's Content-Encoding; None when this client cannot undo it (see `undecodable`)."""
+        try:
+            return Unzip(self.response.headers.get("content-encoding", ""))
+        except Undecodable as exc:
+            self.undecodable(exc)
+            return None
+
+    def feed(self, unzip: Unzip, chunk: bytes) -> bool:
+        """Takes one raw chunk; False once the body is complete (cut at the limit)."""
+        self.watch.received += len(chunk)
+        try:
+            self.size = _collect(
+                unzip.feed(chunk), self.parts, self.size, self.limit, self.cut
+            )
+        except _TooLarge:
+            limit = self.policy.max_response_bytes
+            raise ResponseTooLargeError(
+                f"the answer to POST {self.policy.url} is larger than max_response_bytes "
+                f"({limit:,} bytes, after decompression)",
+                request_id(self.response),
+                limit=limit,
+            ) from None
+        except Undecodable as exc:
+            self.undecodable(exc)
+            return False
+        _late(self.watch)
+        return self.size >= 0
+
+    def finish(self, unzip: Unzip) -> None:
+        try:
+            unzip.finish()
+        except Undecodable as exc:
+            self.undecodable(exc)
+
+    def undecodable(self, exc: Undecodable) -> None:
+        """A 2xx body that cannot be decoded is a ResponseValidationError; an error body becomes the reason."""
+        if self.response.is_success:
+            raise ResponseValidationError(
+                "the response body cannot be decoded",
+                [Issue("", str(exc), keyword="encoding")],
+                self.response.status_code,
+                request_id(self.response),
+            )
+        self.parts, self.size = [f"({exc})".encode()], -1
+
+    def answer(self) -> httpx.Response:
+        """The complete response holding the decoded, redacted body; APIStatusError for a non-2xx answer."""
+        response, body = self.response, self.policy.redactor.bytes(b"".join(self.parts))
+        if not response.is_success:
+            raise status_error(
+                response.status_code,
+                body,
+                request_id(response),
+                self.policy.redactor.text,
+            )
+        dropped = {b"content-encoding", b"content-length", b"transfer-encoding"}
+        headers = [
+            (name, value)
+            for name, value in response.headers.raw
+            if name.lower() not in dropped
+        ]
+        extensions = {
+            key: response.extensions[key]
+            for key in ("http_version", "reason_phrase")
+            if key in response.extensions
+        }
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=body,
+            request=response.request,
+            extensions=extensions,
+        )
+
+
+def _read(response: httpx.Response, policy: Policy, watch: Watch) -> httpx.Response:
+    reader = _Reader(response, policy, watch)
     try:
-        for chunk in response.iter_raw():
-            watch.received += len(chunk)
-            size = _collect(unzip.feed(chunk), parts, size, limit, cut)
-            if size < 0:
-                return b"".join(parts)
-            _late(watch)
-        unzip.finish()
+        unzip = reader.start()
+        if unzip is not None:
+            for chunk in response.iter_raw():
+                if not reader.feed(unzip, chunk):
+                    break
+            else:
+                reader.finish(unzip)
     finally:
         response.close()
-    return b"".join(parts)
+    return reader.answer()
 
 
 async def _aread(
-    response: httpx.Response, limit: int, watch: Watch, cut: bool
-) -> bytes:
-    unzip, parts, size = Unzip(response.headers.get("content-encoding", "")), [], 0
+    response: httpx.Response, policy: Policy, watch: Watch
+) -> httpx.Response:
+    reader = _Reader(response, policy, watch)
     try:
-        async for chunk in response.aiter_raw():
-            watch.received += len(chunk)
-            size = _collect(unzip.feed(chunk), parts, size, limit, cut)
-            if size < 0:
-                return b"".join(parts)
-            _late(watch)
-        unzip.finish()
+        unzip = reader.start()
+        if unzip is not None:
+            async for chunk in response.aiter_raw():
+                if not reader.feed(unzip, chunk):
+                    break
+            else:
+                reader.finish(unzip)
     finally:
         await response.aclose()
-    return b"".join(parts)
-
-
-def _decoded(response: httpx.Response, body: bytes) -> httpx.Response:
-    """A complete response holding the decoded `body`, as httpx would have built it."""
-    dropped = {b"content-encoding", b"content-length", b"transfer-encoding"}
-    headers = [
-        (name, value)
-        for name, value in response.headers.raw
-        if name.lower() not in dropped
-    ]
-    extensions = {
-        key: response.extensions[key]
-        for key in ("http_version", "reason_phrase")
-        if key in response.extensions
-    }
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=body,
-        request=response.request,
-        extensions=extensions,
-    )
+    return reader.answer()
 
 
 # --- one call: attempts, outcomes, retries -----------------------------------------------------
@@ -323,6 +472,10 @@ def _budget(request: httpx.Request) -> float | None:
                 f"timeout must be a positive number of seconds, an httpx.Timeout or None, not {value!r}"
             )
     return max(values) if values else None
+
+
+def _deadline(budget: float | None) -> float | None:
+    return None if budget is None else time.monotonic() + budget
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:
@@ -387,39 +540,11 @@ def _failure(
     return APIConnectionError(f"connection to {policy.url} failed: {what}")
 
 
-def _undecodable(response: httpx.Response, exc: Undecodable) -> ResponseValidationError:
-    return ResponseValidationError(
-        "the response body cannot be decoded",
-        [Issue("", str(exc), keyword="encoding")],
-        response.status_code,
-        request_id(response),
-    )
-
-
-def _too_large(response: httpx.Response, policy: Policy) -> ResponseTooLargeError:
-    limit = policy.max_response_bytes
-    return ResponseTooLargeError(
-        f"the answer to POST {policy.url} is larger than max_response_bytes ({limit:,} bytes, "
-        "after decompression)",
-        request_id(response),
-        limit=limit,
-    )
-
-
-def _outcome(response: httpx.Response, body: bytes | None, policy: Policy):
-    """(the decoded response, or None) and (the error, or None) of a fully read answer."""
-    if body is None:
-        return None, None
-    body = policy.redactor.bytes(body)
-    if response.is_success:
-        return _decoded(response, body), None
-    return None, status_error(
-        response.status_code, body, request_id(response), policy.redactor.text
-    )
-
-
 def _streamed(
-    response: httpx.Response, policy: Policy, budget: float | None, abandoned: deque
+    response: httpx.Response,
+    policy: Policy,
+    budget: float | None,
+    abandoned: deque[httpx.Response],
 ) -> httpx.Response:
     response.extensions[STREAM_POLICY] = StreamPolicy(
         budget, policy.max_response_bytes, policy.redactor.bytes, abandoned
@@ -428,7 +553,11 @@ def _streamed(
 
 
 def _retrying(
-    error: Exception, attempt: int, response, policy: Policy, budget: float | None
+    error: APIError,
+    attempt: int,
+    response: httpx.Response | None,
+    policy: Policy,
+    budget: float | None,
 ) -> float:
     """The delay before the next attempt; raises `error` when there is none."""
     if isinstance(error, APIStatusError):
@@ -468,48 +597,33 @@ def send(
 ) -> httpx.Response:
     """The answer to `request`: a complete (decoded) response, or for a stream one whose headers
     have arrived; a typed ResponsesError otherwise. `own`: `http` was made by the client, so
-    it is sent straight to its transport (no redirect, cookie or auth layers)."""
-    abandoned = _guard(http)
-    while abandoned:
+    requests go straight to our guarded transport (no redirect, cookie or auth layers); a
+    caller's `http_client` gets its full `send()`."""
+    route = _route(http, own)
+    while route.abandoned:
         with contextlib.suppress(httpx.HTTPError, OSError):
-            abandoned.popleft().close()
+            route.abandoned.popleft().close()
     budget = _budget(request)
-    for attempt in itertools.count():
-        response = body = None
-        with watching(None if budget is None else time.monotonic() + budget) as watch:
+    attempt = 0
+    while True:
+        response: httpx.Response | None = None
+        with watching(_deadline(budget)) as watch:
             try:
-                if own:
-                    response = http._transport_for_url(request.url).handle_request(
-                        request
-                    )
-                    response.request = request
+                if route.transport is not None:
+                    response = route.transport.handle_request(request)
                 else:
                     response = http.send(request, stream=True)
                 watch.received = max(watch.received, 1)
                 log.debug("POST %s -> %d", request.url, response.status_code)
                 if stream and response.is_success:
-                    return _streamed(response, policy, budget, abandoned)
-                limit = (
-                    policy.max_response_bytes
-                    if response.is_success
-                    else min(policy.max_response_bytes, ERROR_BODY_BYTES)
-                )
-                body = _read(response, limit, watch, cut=not response.is_success)
-                error = None
+                    return _streamed(response, policy, budget, route.abandoned)
+                return _read(response, policy, watch)
             except httpx.TransportError as exc:
-                error = _failure(exc, watch, policy, budget)
-            except Undecodable as exc:
-                error, body = (
-                    (_undecodable(response, exc), None)
-                    if response.is_success
-                    else (None, f"({exc})".encode())
-                )
-            except _TooLarge:
-                error = _too_large(response, policy)
-        done, status = _outcome(response, body, policy)
-        if done is not None:
-            return done
-        time.sleep(_retrying(error or status, attempt, response, policy, budget))
+                error: APIError = _failure(exc, watch, policy, budget)
+            except APIStatusError as exc:
+                error = exc
+        time.sleep(_retrying(error, attempt, response, policy, budget))
+        attempt += 1
 
 
 async def asend(
@@ -520,46 +634,28 @@ async def asend(
     own: bool,
 ) -> httpx.Response:
     """send(), awaited."""
-    abandoned = _guard(http)
-    while abandoned:
+    route = await _aroute(http, own)
+    while route.abandoned:
         with contextlib.suppress(httpx.HTTPError, OSError):
-            await abandoned.popleft().aclose()
+            await route.abandoned.popleft().aclose()
     budget = _budget(request)
-    for attempt in itertools.count():
-        response = body = None
-        with watching(None if budget is None else time.monotonic() + budget) as watch:
+    attempt = 0
+    while True:
+        response: httpx.Response | None = None
+        with watching(_deadline(budget)) as watch:
             try:
-                if own:
-                    response = await http._transport_for_url(
-                        request.url
-                    ).handle_async_request(request)
-                    response.request = request
+                if route.transport is not None:
+                    response = await route.transport.handle_async_request(request)
                 else:
                     response = await http.send(request, stream=True)
                 watch.received = max(watch.received, 1)
                 log.debug("POST %s -> %d", request.url, response.status_code)
                 if stream and response.is_success:
-                    return _streamed(response, policy, budget, abandoned)
-                limit = (
-                    policy.max_response_bytes
-                    if response.is_success
-                    else min(policy.max_response_bytes, ERROR_BODY_BYTES)
-                )
-                body = await _aread(response, limit, watch, cut=not response.is_success)
-                error = None
+                    return _streamed(response, policy, budget, route.abandoned)
+                return await _aread(response, policy, watch)
             except httpx.TransportError as exc:
-                error = _failure(exc, watch, policy, budget)
-            except Undecodable as exc:
-                error, body = (
-                    (_undecodable(response, exc), None)
-                    if response.is_success
-                    else (None, f"({exc})".encode())
-                )
-            except _TooLarge:
-                error = _too_large(response, policy)
-        done, status = _outcome(response, body, policy)
-        if done is not None:
-            return done
-        await asyncio.sleep(
-            _retrying(error or status, attempt, response, policy, budget)
-        )
+                error: APIError = _failure(exc, watch, policy, budget)
+            except APIStatusError as exc:
+                error = exc
+        await asyncio.sleep(_retrying(error, attempt, response, policy, budget))
+        attempt += 1
