@@ -37,11 +37,11 @@ lint: install
 	$(BIN)/ruff check generator tests
 
 # One pytest run on every core; the drift check (generated/ == a fresh generation) is one of its tests.
+# Tests marked slow (minutes each: hypothesis-jsonschema on the big kinds) run in make properties and make fuzz.
 test: install
-	$(BIN)/python -m pytest -n auto -m "not agreement"
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
-# The generated-instance agreement properties on their own (they disagree on the widened spec:
-# see the closing note of issues 9-15; they rejoin make test once they pass).
+# The generated-instance agreement properties alone, the slow ones included.
 .PHONY: properties
 properties: install
 	$(BIN)/python -m pytest -n auto -m agreement tests/properties

@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "spec"
 GENERATED = REPO / "generated"
 VENDOR_DOCS = REPO / "tests" / "fixtures" / "vendor-docs"
+CORPUS = REPO / "tests" / "fixtures" / "corpus"  # published payloads and stream transcripts, per vendor
 VENDORS = sorted(p.stem for p in SPEC.glob("*.yaml"))
 
 pytest_plugins = ["properties.report"]

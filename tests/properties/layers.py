@@ -77,9 +77,17 @@ def parse_json(vendor: str, kind: str, instance: object) -> Verdict:
 
 
 def loc_pointer(instance: object, loc: tuple) -> str:
-    """The JSON pointer of a pydantic error location; union member tags in it are skipped."""
-    pointer, node = "", instance
+    """The JSON pointer of a pydantic error location; union member tags in it are skipped.
+
+    A tagged union puts the member's `type` value into the location before the member's
+    fields; it is read as a tag even where a field has the same name (the `error` event's
+    `error` field), since pydantic only writes it there when it chose a member by it."""
+    pointer, node, tag_read = "", instance, False
     for token in loc:
+        if isinstance(node, dict) and node.get("type") == token and not tag_read:
+            tag_read = True  # one tag per object: the next token is one of its fields
+            continue
+        tag_read = False
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node):

@@ -58,8 +58,16 @@ def test_generated_instances_pass_every_layer_unchanged(vendor, kind, label):
     run()
 
 
+# hypothesis-jsonschema resolves a kind schema whole before its first draw: on the widened spec
+# that took 13-36 s for a request or response and about 6 minutes for the event union (measured
+# with one example each). make test keeps the error kind; `make properties` and `make fuzz` run all.
+SLOW_TO_RESOLVE = ("request", "response", "event")
+
+
 @pytest.mark.agreement
-@pytest.mark.parametrize(("vendor", "kind"), [(v, k) for v in VENDORS for k in KINDS])
+@pytest.mark.parametrize(("vendor", "kind"), [
+    pytest.param(v, k, marks=[pytest.mark.slow] if k in SLOW_TO_RESOLVE else []) for v in VENDORS for k in KINDS
+])
 def test_hypothesis_jsonschema_instances_pass_every_layer_unchanged(vendor, kind):
     """A second, independent generator straight from the bundled kind schema."""
 
