@@ -185,9 +185,10 @@ def test_an_error_event_is_typed_and_ends_the_stream_with_its_message(pkg, clien
 def test_an_event_that_breaks_its_schema_raises_with_a_pointer(pkg, client, server):
     server.inject(Fault("invalid_event"))
     with pytest.raises(pkg.ResponseValidationError, match="/sequence_number") as caught:
-        with client.responses.create(model="m", input="hi", stream=True) as stream:
+        with client.responses.create(model="m", input="hi", stream=True, validation="spec") as stream:
             list(stream)
     assert caught.value.request_id == "mock-1"
+    assert b"sequence_number" in caught.value.body and caught.value.status_code == 200
     assert stream.response.is_closed
 
 

@@ -224,7 +224,7 @@ def test_the_client_reads_the_replayed_transcript(case):
     received = []
     with (
         MockServer(replay) as server,
-        pkg.Client(api_key=KEY, base_url=server.url, timeout=10.0, max_retries=0) as client,
+        pkg.Client(api_key=KEY, base_url=server.url, timeout=10.0, max_retries=0, validation="spec") as client,
     ):
         with client.responses.create(model="m", input="hi", stream=True) as stream:
             if ends_terminal:

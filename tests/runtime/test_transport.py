@@ -146,9 +146,6 @@ def test_closing_a_client_made_with_our_http_client_closes_its_connections():
         assert closed_by_the_client(server)
 
 
-@pytest.mark.xfail(strict=True, reason="_client.py (branch client) builds its httpx client itself, so our pool made on "
-                   "first use closes only when that client is collected; it should call _transport.http_client(timeout) "
-                   "/ async_http_client(timeout)")
 def test_closing_a_default_client_closes_its_connections():
     package = vendor_package(VENDOR)
 

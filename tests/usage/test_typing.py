@@ -22,8 +22,6 @@ SCRIPTS = Path(__file__).resolve().parent / "typing"
 USER_OK = SCRIPTS / "user_ok.py"
 USER_WRONG = SCRIPTS / "user_wrong.py"
 EXPECTED = re.compile(r"#\s*expect-error:\s*(.+)$")
-PAYLOADS_PENDING = "_payloads.py"  # runtime/_payloads.py is being split; its typing comes with that
-PARSE_KIND_PENDING = "wrong kind"  # needs parse() overloads on `kind`, in runtime/_payloads.py
 
 
 def packages() -> list[Path]:
@@ -75,19 +73,15 @@ def listed(errors: dict[Path, dict[int, list[str]]], files: list[Path]) -> list[
             for path in files for line, messages in sorted(errors.get(path, {}).items()) for message in messages]
 
 
-def package_files(pending: bool) -> list[Path]:
-    return [path for package in packages() for path in sorted(package.rglob("*.py")) if (path.name == PAYLOADS_PENDING) == pending]
+def package_files() -> list[Path]:
+    return [path for package in packages() for path in sorted(package.rglob("*.py"))]
 
 
 @pytest.mark.xfail(strict=True, reason="about 30 pyright errors per package in the hardened runtime "
                    "(_transport, _deadlines, _json, _engines, _issues, _schemas, _unions, _model) and one in models.py; "
                    "the validator (_cli*) and _payloads check clean")
 def test_the_generated_packages_check_clean(errors):
-    assert listed(errors, package_files(pending=False)) == []
-
-
-def test_the_payloads_module_checks_clean(errors):
-    assert listed(errors, package_files(pending=True)) == []
+    assert listed(errors, package_files()) == []
 
 
 def test_the_user_script_checks_clean(errors):
@@ -95,35 +89,18 @@ def test_the_user_script_checks_clean(errors):
 
 
 def test_the_readme_snippets_check_clean(errors, snippets):
-    assert listed(errors, [path for path in snippets if "parse(" not in path.read_text("utf-8")]) == []
-
-
-@pytest.mark.xfail(strict=True, reason="parse() gets overloads on `kind` in runtime/_payloads.py (integrator)")
-def test_the_readme_snippets_that_parse_check_clean(errors, snippets):
-    assert listed(errors, [path for path in snippets if "parse(" in path.read_text("utf-8")]) == []
-
-
-def expected_lines(pending: bool) -> dict[int, str]:
-    lines = USER_WRONG.read_text("utf-8").splitlines()
-    marked = {number: match.group(1) for number, text in enumerate(lines, 1) if (match := EXPECTED.search(text))}
-    return {number: why for number, why in marked.items() if (why == PARSE_KIND_PENDING) == pending}
+    assert listed(errors, snippets) == []
 
 
 def test_every_wrong_usage_is_reported_and_nothing_else(errors):
+    lines = USER_WRONG.read_text("utf-8").splitlines()
+    expected = {number: match.group(1) for number, text in enumerate(lines, 1) if (match := EXPECTED.search(text))}
     reported = errors.get(USER_WRONG, {})
-    pending = expected_lines(pending=True)
-    expected = expected_lines(pending=False)
     assert len(expected) >= 10
     missed = {number: why for number, why in expected.items() if number not in reported}
     assert missed == {}, f"pyright did not report: {missed}"
-    unexpected = {number: messages for number, messages in reported.items() if number not in expected and number not in pending}
+    unexpected = {number: messages for number, messages in reported.items() if number not in expected}
     assert unexpected == {}
-
-
-@pytest.mark.xfail(strict=True, reason="parse() gets overloads on `kind` in runtime/_payloads.py (integrator)")
-def test_a_wrong_parse_kind_is_reported(errors):
-    pending = expected_lines(pending=True)
-    assert pending and set(pending) <= set(errors.get(USER_WRONG, {}))
 
 
 def test_the_user_script_runs_against_the_mock_gateway():

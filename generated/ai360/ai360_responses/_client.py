@@ -12,7 +12,6 @@ The API key never appears in `repr`, `str`, errors or logs.
 from __future__ import annotations
 
 import os
-import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, Unpack, overload
 
@@ -23,7 +22,7 @@ from . import _transport, _vendor
 from ._errors import ResponseValidationError
 from ._issues import Issue, PayloadError
 from ._json import JSONError, encode
-from ._payloads import model_class, parse, validate
+from ._payloads import Validation, check_policy, model_class, parse, validate
 from ._streaming import AsyncStream, Stream
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, MAX_RETRIES, request_id
 from .models import Response, ResponseStreamEvent
@@ -75,8 +74,11 @@ class _BaseClient:
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         max_response_bytes: int,
+        validation: Validation,
     ) -> None:
         key = _transport.api_key(api_key)
+        check_policy(validation)
+        self.validation: Validation = validation
         self.base_url = (
             base_url or os.environ.get(_vendor.BASE_URL_ENV) or _vendor.SERVER_URL
         ).rstrip("/")
@@ -128,6 +130,7 @@ class _BaseClient:
                         f"{name}: {hint}",
                         "a request field",
                         "unknown parameter",
+                        "additionalProperties",
                     )
                     for name in unknown
                 ],
@@ -163,17 +166,24 @@ class _BaseClient:
             extensions={"timeout": chosen},
         )
 
-    def _parse(self, response: httpx.Response) -> Response:
+    def _policy_of(self, validation: Validation | None) -> Validation:
+        """The call's policy, else the client's."""
+        if validation is None:
+            return self.validation
+        check_policy(validation)
+        return validation
+
+    def _parse(self, response: httpx.Response, validation: Validation) -> Response:
         try:
-            return typing.cast(
-                Response, parse(response.content, "response")
-            )  # the response kind's class
+            return parse(response.content, "response", validation=validation)
         except PayloadError as exc:
             raise ResponseValidationError(
                 "the response body does not fit the spec",
                 exc.issues,
                 response.status_code,
                 request_id(response),
+                body=response.content,
+                headers=response.headers,
             ) from None
 
 
@@ -191,6 +201,7 @@ class Responses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response: ...
     @overload
@@ -201,6 +212,7 @@ class Responses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Stream[ResponseStreamEvent]: ...
     @overload
@@ -211,6 +223,7 @@ class Responses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response | Stream[ResponseStreamEvent]: ...
 
@@ -221,15 +234,17 @@ class Responses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response | Stream[ResponseStreamEvent]:
         """Create a response; `params` are the request fields of the vendor's spec.
 
         With `stream=True` returns a Stream (a context manager of typed events); otherwise
         the parsed Response. Fields outside the spec go in `extra_body`; `timeout` (seconds
-        or an `httpx.Timeout`) overrides the client's for this call.
+        or an `httpx.Timeout`) and `validation` (see parse()) override the client's for this call.
         """
         client = self._client
+        policy = client._policy_of(validation)
         request = client._request(
             client._body(params, bool(stream), extra_body),
             bool(stream),
@@ -237,7 +252,7 @@ class Responses:
             timeout,
         )
         response = client._send(request, bool(stream))
-        return Stream(response) if stream else client._parse(response)
+        return Stream(response, policy) if stream else client._parse(response, policy)
 
 
 class AsyncResponses:
@@ -254,6 +269,7 @@ class AsyncResponses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response: ...
     @overload
@@ -264,6 +280,7 @@ class AsyncResponses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> AsyncStream[ResponseStreamEvent]: ...
     @overload
@@ -274,6 +291,7 @@ class AsyncResponses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response | AsyncStream[ResponseStreamEvent]: ...
 
@@ -284,10 +302,12 @@ class AsyncResponses:
         extra_body: Mapping[str, object] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout = None,
+        validation: Validation | None = None,
         **params: Unpack[ResponseCreateParams],
     ) -> Response | AsyncStream[ResponseStreamEvent]:
         """As Responses.create, awaited; `stream=True` gives an AsyncStream."""
         client = self._client
+        policy = client._policy_of(validation)
         request = client._request(
             client._body(params, bool(stream), extra_body),
             bool(stream),
@@ -295,7 +315,9 @@ class AsyncResponses:
             timeout,
         )
         response = await client._send(request, bool(stream))
-        return AsyncStream(response) if stream else client._parse(response)
+        return (
+            AsyncStream(response, policy) if stream else client._parse(response, policy)
+        )
 
 
 class Client(_BaseClient):
@@ -305,7 +327,9 @@ class Client(_BaseClient):
     its base URL variable, else the spec's server; `timeout` in seconds (or an `httpx.Timeout`); `max_retries` bounds
     the retries; `default_headers` are sent with every request; `http_client` is your own
     `httpx.Client` (then you close it); `max_response_bytes` (64 MiB) bounds an answer or a
-    stream event, after decompression.
+    stream event, after decompression; `validation` is the policy for answers that deviate
+    from the spec (see parse(): "warn", the default, keeps them and logs; "spec"/"strict" raise
+    ResponseValidationError; "off" skips the check).
     """
 
     def __init__(
@@ -317,12 +341,19 @@ class Client(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validation: Validation = "warn",
     ) -> None:
         super().__init__(
-            api_key, base_url, timeout, max_retries, default_headers, max_response_bytes
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            max_response_bytes,
+            validation,
         )
         self._own_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=timeout)
+        self._http = http_client or _transport.http_client(timeout)
         self.responses = Responses(self)
 
     def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
@@ -356,12 +387,19 @@ class AsyncClient(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validation: Validation = "warn",
     ) -> None:
         super().__init__(
-            api_key, base_url, timeout, max_retries, default_headers, max_response_bytes
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            max_response_bytes,
+            validation,
         )
         self._own_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=timeout)
+        self._http = http_client or _transport.async_http_client(timeout)
         self.responses = AsyncResponses(self)
 
     async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:

@@ -13,26 +13,62 @@ than 1024 or a payload encoded twice is one problem, never an exception. Cost fo
 problems reported (see _engines): `max_issues` stops the search.
 
 Errors inside a union are reported inside the variant the payload selects (see _unions).
+
+`validation=` is parse()'s policy for a payload that deviates from the spec: "strict" and
+"spec" raise (strict also for undeclared properties), "warn" returns it typed where it fits
+and as sent where it does not (see _tolerant), its issues in `validation_issues` and one
+logged warning, "off" skips the schema check and builds the same way. Text that is not a
+JSON object raises in every policy.
 """
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
+
 import orjson
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import _schemas, models
+from . import _schemas, _tolerant, models
 from ._engines import ENGINES, faults, variant_cap
-from ._issues import Issue, Issues, PayloadError, worded
+from ._issues import ALLOWABLE, Issue, Issues, PayloadError, worded
 from ._json import JSONError, check, decode
 from ._kinds import KIND_MODELS
+from ._model import Model, UnknownEvent
 from ._pointer import from_path
 from ._unions import leaves
 
-PARSE_MAX_ISSUES = 100  # problems a PayloadError from parse() lists at most
+if TYPE_CHECKING:
+    from ._kinds import ErrorModel, EventModel, RequestModel, ResponseModel
 
-__all__ = ["loads", "model_class", "parse", "validate"]
+PARSE_MAX_ISSUES = 100  # problems a PayloadError from parse() lists at most
+LOGGED_POINTERS = 10  # pointers a "warn" log line names
+
+Validation = Literal["strict", "spec", "warn", "off"]
+POLICIES: tuple[str, ...] = get_args(Validation)
+
+log = logging.getLogger(__package__)
+
+__all__ = ["POLICIES", "Validation", "loads", "model_class", "parse", "validate"]
 
 TEXT_TYPES = (bytes, bytearray, memoryview, str)
+
+
+def check_policy(validation: str) -> None:
+    if validation not in POLICIES:
+        raise ValueError(
+            f"unknown validation {validation!r}; expected one of {', '.join(POLICIES)}"
+        )
+
+
+def _allowed(allow: object) -> tuple[str, ...]:
+    classes = (allow,) if isinstance(allow, str) else tuple(allow)  # type: ignore[arg-type]
+    unknown = [c for c in classes if c not in ALLOWABLE]
+    if unknown:
+        raise ValueError(
+            f"cannot allow {', '.join(map(repr, unknown))}; deviation classes: {', '.join(ALLOWABLE)}"
+        )
+    return classes
 
 
 def _check_options(kind: str, engine: str, max_issues: int | None) -> None:
@@ -108,21 +144,25 @@ def validate(
     kind: str = "response",
     strict: bool = False,
     *,
+    allow: str | tuple[str, ...] | list[str] = (),
     engine: str = "fast",
     max_issues: int | None = None,
 ) -> Issues:
     """The problems of `payload` (bytes, str or decoded JSON), sorted; [] = valid.
 
-    `strict` also reports properties the schema does not declare. `max_issues` stops looking
-    after that many (`issues.truncated` then says more were there). `engine="reference"`
+    `strict` also reports properties the schema does not declare. `allow` names deviation
+    classes (DEVIATIONS) that do not make the payload invalid: their issues are still listed,
+    marked `allowed`, and `issues.valid` is True when only those occur. `max_issues` stops
+    looking after that many (`issues.truncated` then says more were there). `engine="reference"`
     uses the pure-Python jsonschema package (slow; the tests' oracle). A str is JSON text.
     """
     _check_options(kind, engine, max_issues)
+    classes = _allowed(allow)
     try:
         instance = _load(payload)
     except JSONError as exc:
         return Issues([_json_issue(exc)])
-    return _validate(instance, kind, strict, engine, max_issues)
+    return _validate(instance, kind, strict, engine, max_issues).allowing(classes)
 
 
 def model_class(kind: str) -> type[BaseModel]:
@@ -131,27 +171,84 @@ def model_class(kind: str) -> type[BaseModel]:
     return getattr(models, KIND_MODELS[kind])
 
 
+@overload
+def parse(
+    payload: object,
+    kind: Literal["request"],
+    strict: bool = False,
+    *,
+    validation: Validation = "spec",
+    max_issues: int = PARSE_MAX_ISSUES,
+) -> RequestModel: ...
+@overload
+def parse(
+    payload: object,
+    kind: Literal["response"] = "response",
+    strict: bool = False,
+    *,
+    validation: Validation = "spec",
+    max_issues: int = PARSE_MAX_ISSUES,
+) -> ResponseModel: ...
+@overload
+def parse(
+    payload: object,
+    kind: Literal["error"],
+    strict: bool = False,
+    *,
+    validation: Validation = "spec",
+    max_issues: int = PARSE_MAX_ISSUES,
+) -> ErrorModel: ...
+@overload
+def parse(
+    payload: object,
+    kind: Literal["event"],
+    strict: bool = False,
+    *,
+    validation: Validation = "spec",
+    max_issues: int = PARSE_MAX_ISSUES,
+) -> EventModel | UnknownEvent: ...
 def parse(
     payload: object,
     kind: str = "response",
     strict: bool = False,
     *,
+    validation: Validation = "spec",
     max_issues: int = PARSE_MAX_ISSUES,
-) -> BaseModel:
-    """The typed model of `payload`; raises PayloadError with the issues validate() reports
-    (at most `max_issues` of them).
+) -> Any:
+    """The typed model of `payload`, by the `validation` policy (`strict=True` is "strict").
 
-    The payload is checked against the JSON Schema first (so parse and validate always agree),
-    then built by the pydantic model in strict mode.
+    "strict"/"spec" (the default): raises PayloadError with the issues validate() reports (at
+    most `max_issues`). "warn": never raises for a JSON object; returns it typed where it fits
+    and as sent where it does not, its issues in `validation_issues`, and logs one warning.
+    "off": no schema check, built the same way. The payload is checked against the JSON
+    Schema first (so parse and validate always agree), then built by the pydantic model in
+    strict mode.
     """
     _check_options(kind, "fast", max_issues)
+    check_policy(validation)
+    policy = "strict" if strict else validation
     try:
         instance = _load(payload)
     except JSONError as exc:
         raise PayloadError(kind, [_json_issue(exc)]) from None
-    issues = _validate(instance, kind, strict, "fast", max_issues)
-    if issues:
+    if policy == "off":
+        return _kept(instance, kind, Issues())
+    issues = _validate(instance, kind, policy == "strict", "fast", max_issues)
+    if not issues:
+        try:
+            return _typed(instance, kind, max_issues)
+        except PayloadError as exc:
+            if policy != "warn":
+                raise
+            issues = Issues(exc.issues)
+    elif policy != "warn":
         raise PayloadError(kind, issues)
+    log.warning("%s payload deviates from the spec at %s", kind, _pointers(issues))
+    return _kept(instance, kind, issues)
+
+
+def _typed(instance: object, kind: str, max_issues: int) -> Any:
+    """A valid instance as its kind's model, built strictly; PayloadError where the model disagrees."""
     try:
         parsed = model_class(kind).model_validate(instance, strict=True)
     except ValidationError as exc:
@@ -162,3 +259,42 @@ def parse(
         )
         raise PayloadError(kind, found) from None
     return parsed.root if isinstance(parsed, RootModel) else parsed
+
+
+def _annotation(kind: str) -> Any:
+    cls = model_class(kind)
+    return cls.model_fields["root"].annotation if issubclass(cls, RootModel) else cls
+
+
+def _kept(instance: object, kind: str, issues: Issues) -> Any:
+    """The instance typed where it fits and as sent where it does not, its issues recorded."""
+    if not isinstance(instance, dict):
+        raise PayloadError(
+            kind,
+            issues
+            or [
+                Issue(
+                    "",
+                    "expected a JSON object",
+                    "object",
+                    type(instance).__name__,
+                    "type",
+                )
+            ],
+        )
+    built = _tolerant.build(_annotation(kind), instance)
+    if not isinstance(built, BaseModel):  # an event of a type the spec does not list
+        built = UnknownEvent.model_construct(_fields_set=set(instance), **instance)
+    if isinstance(built, Model):
+        built._record(list(issues), kept_as_sent=bool(issues))
+    return built
+
+
+def _pointers(issues: list[Issue]) -> str:
+    shown = sorted({issue.pointer or "/" for issue in issues})
+    more = (
+        f" and {len(shown) - LOGGED_POINTERS} more"
+        if len(shown) > LOGGED_POINTERS
+        else ""
+    )
+    return ", ".join(shown[:LOGGED_POINTERS]) + more

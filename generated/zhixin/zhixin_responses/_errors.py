@@ -8,6 +8,8 @@ line. Quoted server text is clipped, so a message stays readable whatever the se
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ._json import decode, preview
 
 __all__ = [
@@ -93,7 +95,11 @@ class StreamInterruptedError(APIConnectionError):
 
 
 class ResponseValidationError(APIError):
-    """A 2xx body (or stream event) that is not JSON or does not fit the spec; `issues` says where."""
+    """A 2xx body (or stream event) that is not JSON or does not fit the spec; `issues` says where.
+
+    What was received is kept: `body` (the raw bytes of the body, or of the stream event's
+    data), `status_code`, `headers` and `request_id`.
+    """
 
     def __init__(
         self,
@@ -101,6 +107,9 @@ class ResponseValidationError(APIError):
         issues: list,
         status_code: int,
         request_id: str | None = None,
+        *,
+        body: bytes = b"",
+        headers: Mapping[str, str] | None = None,
     ):
         lines = "".join(
             f"\n  {clipped(str(issue), 300)}" for issue in issues[:SHOWN_ISSUES]
@@ -110,7 +119,12 @@ class ResponseValidationError(APIError):
         super().__init__(
             f"{message} ({len(issues)} problem(s)):{lines}{more_text}", request_id
         )
-        self.issues, self.status_code = issues, status_code
+        self.issues, self.status_code, self.body, self.headers = (
+            issues,
+            status_code,
+            body,
+            dict(headers or {}),
+        )
 
 
 class APIStatusError(APIError):

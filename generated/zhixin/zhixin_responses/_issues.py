@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal, get_args
 
 from ._errors import ResponsesError, clipped
 from ._faults import UNION_KEYWORDS, UNKNOWN_KEYWORDS, Fault
@@ -14,7 +15,31 @@ SHOWN_CHARS = 60
 MESSAGE_ISSUES = 20  # listed in the exception text; `issues` holds them all
 LINE_CHARS = 300  # one issue's line in an exception message
 
-__all__ = ["Issue", "Issues", "PayloadError"]
+__all__ = ["DEVIATIONS", "Deviation", "Issue", "Issues", "PayloadError"]
+
+Deviation = Literal[
+    "unknown-field",
+    "unknown-variant",
+    "unexpected-null",
+    "missing-field",
+    "wrong-type",
+    "bad-value",
+    "malformed-json",
+]
+DEVIATIONS: tuple[str, ...] = get_args(Deviation)
+"""How a payload deviates from the spec, one class per issue:
+
+- `unknown-field`: a property the schema does not declare (reported by `strict` only);
+- `unknown-variant`: a `type` the spec does not list for an item, content part, annotation,
+  tool or event (a new output item type, a new event);
+- `unexpected-null`: `null` where the spec wants a value;
+- `missing-field`: a required property left out;
+- `wrong-type`: a value of another JSON type (a string for a number, an array for an object);
+- `bad-value`: the right type but not an allowed value: an enum or const, a bound, a pattern, a format;
+- `malformed-json`: the text is not JSON at all (never allowed: there is nothing to keep).
+"""
+ALLOWABLE = DEVIATIONS[:-1]
+_NULL_KEYWORDS = ("type", "enum", "const", *UNION_KEYWORDS)
 
 
 @dataclass(frozen=True, order=True)
@@ -30,16 +55,62 @@ class Issue:
     expected: str = ""
     found: str = ""
     keyword: str = ""
+    allowed: bool = (
+        False  # its class was allowed (validate(allow=...)): a warning, not an error
+    )
+
+    @property
+    def deviation(self) -> str:
+        """Its class, one of DEVIATIONS."""
+        keyword = self.keyword
+        if keyword in UNKNOWN_KEYWORDS:
+            return "unknown-field"
+        if keyword == "required":
+            return "missing-field"
+        if keyword in ("json", "encoding"):
+            return "malformed-json"
+        if keyword in _NULL_KEYWORDS and self.found.split(" ")[0] == "null":
+            return "unexpected-null"
+        if keyword in ("enum", "const") and self.pointer.endswith("/type"):
+            return "unknown-variant"
+        if keyword in ("type", "model", "", *UNION_KEYWORDS):
+            return "wrong-type"
+        return "bad-value"
 
     def __str__(self) -> str:
-        return f"{self.pointer or '/'}: {self.message}"
+        warning = " (allowed)" if self.allowed else ""
+        return f"{self.pointer or '/'}: {self.message}{warning}"
 
 
 class Issues(list):
     """The problems validate() found, sorted by place; `truncated` when there were more than
-    its `max_issues` (the rest were not looked for)."""
+    its `max_issues` (the rest were not looked for). With `allow=`, `errors` are the problems
+    that make the payload invalid and `warnings` those of allowed classes; `valid` says which."""
 
     truncated = False
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self if not issue.allowed]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self if issue.allowed]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def allowing(self, allow: tuple[str, ...]) -> Issues:
+        """These issues, those of the `allow`ed classes marked as warnings."""
+        if not allow:
+            return self
+        marked = Issues(
+            replace(issue, allowed=True) if issue.deviation in allow else issue
+            for issue in self
+        )
+        marked.truncated = self.truncated
+        return marked
 
     @classmethod
     def of(cls, found, limit: int | None) -> Issues:

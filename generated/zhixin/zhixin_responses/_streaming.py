@@ -13,15 +13,15 @@ from __future__ import annotations
 import typing
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
-from pydantic import BaseModel, ConfigDict
 
 from ._errors import APITimeoutError, ResponseValidationError, StreamInterruptedError
 from ._issues import Issue, PayloadError
 from ._json import decode
-from ._payloads import PARSE_MAX_ISSUES, parse, validate
+from ._model import UnknownEvent
+from ._payloads import PARSE_MAX_ISSUES, Validation, log, parse, validate
 from ._sse import Event, SSEError, aiter_events, iter_events
 from ._transport import release_when_collected, request_id
 from .models import Response, ResponseStreamEvent
@@ -33,17 +33,6 @@ TERMINAL_TYPES = frozenset(
 )
 
 EventT = TypeVar("EventT")
-
-
-class UnknownEvent(BaseModel):
-    """An event whose `type` the spec does not document; every field is kept as an attribute."""
-
-    model_config = ConfigDict(extra="allow")
-    type: str
-
-    if TYPE_CHECKING:  # its other fields are whatever the server sent
-
-        def __getattr__(self, name: str) -> Any: ...
 
 
 def _members(alias: object) -> tuple[Any, ...]:
@@ -65,10 +54,26 @@ def event_types() -> frozenset[str]:
 
 
 def decode_event(
-    sse: Event, status_code: int = 200, request_id: str | None = None
+    sse: Event,
+    status_code: int = 200,
+    request_id: str | None = None,
+    validation: Validation = "spec",
+    headers: httpx.Headers | None = None,
 ) -> ResponseStreamEvent | UnknownEvent:
-    """The typed event of one SSE message; UnknownEvent for an undocumented `type`."""
+    """The typed event of one SSE message by the `validation` policy (see parse()); an
+    undocumented `type` is an UnknownEvent, except under "strict", which raises."""
     label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
+
+    def failure(issues: list) -> ResponseValidationError:
+        return ResponseValidationError(
+            f"invalid {label}",
+            issues,
+            status_code,
+            request_id,
+            body=sse.data.encode("utf-8", "surrogatepass"),
+            headers=headers,
+        )
+
     try:
         if (
             sse.event not in event_types()
@@ -76,36 +81,67 @@ def decode_event(
             data = decode(sse.data)
             if not isinstance(data, dict):
                 raise ValueError("an event's data must be a JSON object")
-            kind = data.get("type") if isinstance(data.get("type"), str) else sse.event
+            tag = data.get("type")
+            kind = tag if isinstance(tag, str) else sse.event
             if kind not in event_types():
-                return UnknownEvent.model_validate({**data, "type": kind})
-        return typing.cast(ResponseStreamEvent, parse(sse.data, "event"))
+                return _unknown(data, kind, validation, failure)
+        return typing.cast(
+            ResponseStreamEvent, parse(sse.data, "event", validation=validation)
+        )
     except PayloadError as exc:
-        raise ResponseValidationError(
-            f"invalid {label}", exc.issues, status_code, request_id
-        ) from None
+        raise failure(exc.issues) from None
     except ValueError as exc:
-        issues = validate(sse.data, "event", max_issues=PARSE_MAX_ISSUES) or [
-            Issue("", str(exc))
-        ]
-        raise ResponseValidationError(
-            f"invalid {label}", issues, status_code, request_id
+        raise failure(
+            validate(sse.data, "event", max_issues=PARSE_MAX_ISSUES)
+            or [Issue("", str(exc))]
         ) from None
+
+
+def _unknown(data: dict, kind: str, validation: Validation, failure) -> UnknownEvent:
+    """An event of a type the spec does not list: kept whole (the SSE name stands in for a
+    missing `type` but is not written back), an `unknown-variant` issue unless "off"."""
+    event = UnknownEvent.model_construct(
+        _fields_set=set(data), **{**data, "type": kind}
+    )
+    if validation == "off":
+        return event
+    issue = Issue(
+        "/type",
+        f"expected a documented event type, found {kind!r}",
+        "a documented event type",
+        repr(kind),
+        "enum",
+    )
+    if validation == "strict":
+        raise failure([issue])
+    if validation == "warn":
+        log.warning(
+            "event payload deviates from the spec at /type (undocumented type %r)", kind
+        )
+    event._record([issue], kept_as_sent=False)
+    return event
 
 
 class _StreamState:
     """What both stream flavours track: the final response and the last error event."""
 
-    def __init__(self, response: httpx.Response):
+    def __init__(self, response: httpx.Response, validation: Validation):
         self.response = response
         self.request_id = request_id(response)
+        self.validation: Validation = validation
         self.final_response: Response | None = None
         self.error_event: ResponseStreamEvent | UnknownEvent | None = None
 
     def feed(self, sse: Event) -> ResponseStreamEvent | UnknownEvent | None:
         if sse.data == "[DONE]":
             return None
-        event = decode_event(sse, self.response.status_code, self.request_id)
+        event = decode_event(
+            sse,
+            self.response.status_code,
+            self.request_id,
+            self.validation,
+            self.response.headers,
+        )
         if event.type in TERMINAL_TYPES:
             final = getattr(event, "response", None)
             self.final_response = final if isinstance(final, Response) else None
@@ -133,9 +169,10 @@ class _StreamState:
         if isinstance(exc, SSEError):
             return ResponseValidationError(
                 "not an event stream",
-                [Issue("", str(exc))],
+                [Issue("", str(exc), keyword="encoding")],
                 self.response.status_code,
                 self.request_id,
+                headers=self.response.headers,
             )
         return StreamInterruptedError(
             f"the event stream broke: {type(exc).__name__}: {exc}", self.request_id
@@ -146,8 +183,8 @@ class Stream(Generic[EventT]):
     """Iterate typed events (`EventT`, or `UnknownEvent` for an undocumented type); use as a
     context manager so the connection is closed on exit."""
 
-    def __init__(self, response: httpx.Response):
-        self._state = _StreamState(response)
+    def __init__(self, response: httpx.Response, validation: Validation = "spec"):
+        self._state = _StreamState(response, validation)
         self._events = self._iterate()
         release_when_collected(self, response)
 
@@ -201,8 +238,8 @@ class Stream(Generic[EventT]):
 class AsyncStream(Generic[EventT]):
     """The asyncio twin of Stream: `async for event in stream`, `async with`."""
 
-    def __init__(self, response: httpx.Response):
-        self._state = _StreamState(response)
+    def __init__(self, response: httpx.Response, validation: Validation = "spec"):
+        self._state = _StreamState(response, validation)
         self._events = self._iterate()
         release_when_collected(self, response)
 

@@ -1,6 +1,6 @@
 """The base class of every generated model (datamodel-codegen `--base-class`)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,9 +24,11 @@ class Model(BaseModel):
 
     def _record(self, issues: list[Any], kept_as_sent: bool) -> None:
         """Note what `parse()` found (library use): the issues, and whether parts were kept as sent."""
-        if self.__pydantic_private__ is None:
-            object.__setattr__(self, "__pydantic_private__", {})
-        self.__pydantic_private__.update(_validation_issues=list(issues), _kept_as_sent=kept_as_sent)
+        private = self.__pydantic_private__
+        if private is None:
+            private = {}
+            object.__setattr__(self, "__pydantic_private__", private)
+        private.update(_validation_issues=list(issues), _kept_as_sent=kept_as_sent)
 
     def _writes_back_as_sent(self) -> bool:
         return bool((self.__pydantic_private__ or {}).get("_kept_as_sent"))
@@ -48,3 +50,14 @@ class Model(BaseModel):
     def to_json(self, indent: int | None = 2) -> str:
         """JSON text of the fields that were set."""
         return self.model_dump_json(indent=indent, exclude_unset=True)
+
+
+class UnknownEvent(Model):
+    """A stream event whose `type` the spec does not document; every field is kept as an attribute."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str
+
+    if TYPE_CHECKING:  # its other fields are whatever the server sent
+
+        def __getattr__(self, name: str) -> Any: ...

@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ...common.serving import serve_until_interrupted
 from ...common.vendor_package import load_vendor
 from ...errors import UsageError
+from ...runtime._issues import ALLOWABLE
 from .checks import LiveCheck
 from .proxy import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, RecordingProxy
 
@@ -25,7 +27,11 @@ __all__ = ["LiveCheck", "RecordingProxy", "add_parser"]
 
 
 def _classes(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+    classes = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [c for c in classes if c not in ALLOWABLE]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown class {', '.join(unknown)}; expected {', '.join(ALLOWABLE)}")
+    return classes
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
     print(f"recording {args.vendor} traffic: {proxy.url} -> {args.upstream}, into {args.dir}/; Ctrl-C stops", flush=True)
-    if check.notice:
-        print(check.notice, flush=True)
-    try:
-        proxy.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        proxy.server_close()
+    serve_until_interrupted(proxy)
     return 0
 
 
@@ -60,7 +59,8 @@ def add_parser(commands) -> None:
     parser.add_argument("--dir", type=Path, required=True, help="the folder the recordings go into (numbering continues)")
     parser.add_argument("--strict", action="store_true", help="also report properties the spec does not declare")
     parser.add_argument("--allow", type=_classes, default=(), metavar="CLASS,...",
-                        help="deviation classes reported but not counted as invalid (when the package's validate() supports it)")
+                        help="deviation classes (unknown-field, unknown-variant, unexpected-null, missing-field, wrong-type, "
+                             "bad-value) not counted as invalid")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help=f"largest request body accepted and response body recorded (default {DEFAULT_MAX_BYTES:,})")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
