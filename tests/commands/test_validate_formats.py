@@ -31,7 +31,7 @@ def test_json_report(mixed):
     result = run_cli("--vendor", "ai360", "--format", "json", str(mixed))
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 3, "payloads": 4, "valid": 1, "invalid": 3, "problems": 3, "io_errors": 0,
+    assert report["summary"] == {"files": 3, "payloads": 4, "valid": 1, "invalid": 3, "problems": 3, "warnings": 0, "io_errors": 0,
                                  "problems_shown": 3}
     first = report["problems"][0]
     assert (first["line"], first["kind"], first["pointer"], first["expected"], first["found"], first["rule"]) == (
@@ -128,3 +128,34 @@ def test_python_m_package_usage_and_version(tmp_path):
     assert run_package("zhixin", "validate").returncode == 2
     version = run_package("zhixin", "--version")
     assert version.returncode == 0 and version.stdout.decode().startswith("zhixin_responses 2026.")
+
+
+@pytest.fixture
+def extra_field(tmp_path):
+    """A documented request with one undeclared property: `--strict` reports it as an unknown-field."""
+    path = tmp_path / "extra.json"
+    path.write_text(json.dumps({**example("zhixin", "request"), "x_trace": "t-1"}), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif", "junit"])
+def test_allowed_classes_are_warnings_in_every_format_and_exit_0(extra_field, fmt):
+    strict = ["--vendor", "zhixin", "--kind", "request", "--strict", "--format", fmt, str(extra_field)]
+    refused = run_cli(*strict)
+    allowed = run_cli(*strict[:-1], "--allow", "unknown-field,bad-value", str(extra_field))
+    assert (refused.returncode, allowed.returncode) == (1, 0), output(allowed)
+    refused_text, allowed_text = refused.stdout.decode(), allowed.stdout.decode()
+    assert "/x_trace" in allowed_text
+    shown_as_warning = {
+        "text": "warning (allowed): [request] /x_trace",
+        "github": "::warning file=",
+        "json": '"severity": "warning"',
+        "sarif": '"level": "warning"',
+        "junit": "<system-out>",
+    }[fmt]
+    assert shown_as_warning in allowed_text and shown_as_warning not in refused_text
+
+
+def test_an_unknown_class_is_a_usage_error(extra_field):
+    result = run_cli("--vendor", "zhixin", "--allow", "typo", str(extra_field))
+    assert result.returncode == 2 and "unknown class typo; expected unknown-field" in output(result)

@@ -51,6 +51,7 @@ def json_report(report: Report, version: str) -> str:
             "found": problem.found,
             "event_index": problem.index,
             "event": problem.event,
+            "severity": "warning" if problem.warning else "error",
         }
         for result, problem in _problems(report)
     ]
@@ -113,7 +114,7 @@ def sarif_report(report: Report, version: str) -> str:
             {
                 "ruleId": problem.rule,
                 "ruleIndex": rule_ids.index(problem.rule),
-                "level": "error",
+                "level": "warning" if problem.warning else "error",
                 "message": {"text": problem_text(result, problem)},
                 "locations": [{"physicalLocation": location}],
                 "properties": {
@@ -199,6 +200,12 @@ def junit_report(report: Report, version: str) -> str:
                 name=_xml_text(_case_name(result)),
             )
             if result.valid:
+                if result.problems:  # allowed warnings only
+                    shown = [
+                        f"{where(file, p.line, p.column)}: {problem_text(result, p)}"
+                        for p in result.problems
+                    ]
+                    ET.SubElement(case, "system-out").text = _xml_text("\n".join(shown))
                 continue
             lines = [
                 f"{where(file, p.line, p.column)}: {problem_text(result, p)}"

@@ -21,10 +21,22 @@ from types import ModuleType
 from . import _cli_inputs as inputs
 from ._cli_progress import ProgressBar, wanted
 from ._cli_report import FORMATS, FileTally, Problem, Report, Result, shown_name
+from ._issues import ALLOWABLE
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 KIND_CHOICES = ("auto", "request", "response", "error", "event")
 GZIP_ERRORS = (EOFError, zlib.error, inputs.gzip.BadGzipFile)
+
+
+def _classes(text: str) -> tuple[str, ...]:
+    """`--allow unknown-field,bad-value`: the deviation classes, each checked."""
+    classes = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [c for c in classes if c not in ALLOWABLE]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown class {', '.join(unknown)}; expected {', '.join(ALLOWABLE)}"
+        )
+    return classes
 
 
 def add_arguments(parser: argparse.ArgumentParser, *, vendor_required: bool) -> None:
@@ -45,6 +57,14 @@ def add_arguments(parser: argparse.ArgumentParser, *, vendor_required: bool) -> 
         "--strict",
         action="store_true",
         help="also report properties the schema does not declare",
+    )
+    parser.add_argument(
+        "--allow",
+        type=_classes,
+        default=(),
+        metavar="CLASS[,CLASS]",
+        help="deviation classes reported as warnings that leave a payload valid: "
+        + ", ".join(ALLOWABLE),
     )
     parser.add_argument(
         "--format",
@@ -125,7 +145,9 @@ def _run(args: argparse.Namespace, package: ModuleType, prog: str) -> int:
     sources, errors = inputs.expand(args.paths, shown_name)
     for message in errors:
         report.io_error(message)
-    checker = Checker(package, args.kind, args.strict, args.max_errors, args.max_bytes)
+    checker = Checker(
+        package, args.kind, args.strict, args.max_errors, args.max_bytes, args.allow
+    )
     meter = inputs.Meter()
     total = inputs.total_bytes(sources)
     bar = ProgressBar(total) if total is not None and wanted(total) else None

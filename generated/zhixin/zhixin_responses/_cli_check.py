@@ -83,15 +83,18 @@ class Checker:
         strict: bool,
         max_errors: int,
         max_bytes: int,
+        allow: tuple[str, ...] = (),
     ):
-        self.package, self.kind, self.strict = package, kind, strict
+        self.package, self.kind, self.strict, self.allow = package, kind, strict, allow
         self.max_errors, self.max_bytes = max_errors, max_bytes
         self.guesser = KindGuesser(package) if kind == "auto" else None
 
     def _validate(self, value: object, kind: str) -> list | str:
         """The package's issues, or why the payload could not be checked (never an exception)."""
         try:
-            return self.package.validate(value, kind, strict=self.strict)
+            return self.package.validate(
+                value, kind, strict=self.strict, allow=self.allow
+            )
         except (ValueError, RecursionError) as exc:
             return f"cannot be checked: {type(exc).__name__}: {exc}"
 
@@ -162,7 +165,8 @@ class Checker:
             issues = self._validate(value, result.kind)
         if isinstance(issues, str):
             return self._input_problem(result, "input-unchecked", issues)
-        result.total = len(issues)
+        result.warned = sum(1 for issue in issues if issue.allowed)
+        result.total = len(issues) - result.warned
         for issue in issues[: self.max_errors]:
             line, column = text.place(issue.pointer)
             result.problems.append(
@@ -174,6 +178,7 @@ class Checker:
                     column,
                     issue.expected,
                     issue.found,
+                    warning=issue.allowed,
                 )
             )
         return result
@@ -261,7 +266,7 @@ class Checker:
             issues = []
         for issue in issues:
             if shown.full:
-                shown.count()
+                shown.count(issue.allowed)
                 continue
             line, column = text.place(issue.pointer)
             shown.add(
@@ -275,6 +280,7 @@ class Checker:
                     issue.found,
                     event.index,
                     kind,
+                    warning=issue.allowed,
                 )
             )
         for fault in rules.event(event.index, event.line, event.name, value):
@@ -306,10 +312,13 @@ class _Shown:
     def full(self) -> bool:
         return len(self.result.problems) >= self.limit
 
-    def count(self) -> None:
-        self.result.total += 1
+    def count(self, warning: bool = False) -> None:
+        if warning:
+            self.result.warned += 1
+        else:
+            self.result.total += 1
 
     def add(self, problem: Problem) -> None:
-        self.result.total += 1
+        self.count(problem.warning)
         if not self.full:
             self.result.problems.append(problem)

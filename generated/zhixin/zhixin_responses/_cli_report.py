@@ -46,11 +46,13 @@ class Problem:
     found: str = ""
     index: int | None = None  # in a recorded stream: the event's index (from 0)
     event: str | None = None  # in a recorded stream: the event's type
+    warning: bool = False  # a deviation of a class `--allow` names: shown, but the payload stays valid
 
 
 @dataclass
 class Result:
-    """One checked payload, or one recorded stream, with the problems shown (`total` = all found)."""
+    """One checked payload, or one recorded stream, with the problems shown (`total` = all errors
+    found, `warned` = all warnings found)."""
 
     file: str
     line: int | None = None
@@ -60,6 +62,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     total: int = 0
     events: int | None = None  # a recorded stream's event count
+    warned: int = 0
 
     @property
     def valid(self) -> bool:
@@ -67,7 +70,7 @@ class Result:
 
     @property
     def omitted(self) -> int:
-        return self.total - len(self.problems)
+        return self.total + self.warned - len(self.problems)
 
     def label(self) -> str:
         parts = [] if self.index is None else [f"item {self.index}"]
@@ -109,7 +112,8 @@ def problem_label(result: Result, problem: Problem) -> str:
 
 def problem_text(result: Result, problem: Problem) -> str:
     place = f"{problem.pointer or '/'}: " if problem.pointer is not None else ""
-    return f"{problem_label(result, problem)}{place}{problem.message}"
+    severity = "warning (allowed): " if problem.warning else ""
+    return f"{severity}{problem_label(result, problem)}{place}{problem.message}"
 
 
 class Report:
@@ -132,6 +136,7 @@ class Report:
         self.kept_problems = 0
         self.io_errors: list[str] = []
         self.found = 0
+        self.warnings = 0
         self.before_output: Callable[[], None] | None = (
             None  # called before each line (clears a progress bar)
         )
@@ -152,6 +157,7 @@ class Report:
 
     def result(self, result: Result) -> None:
         self.found += result.total
+        self.warnings += result.warned
         if self.fmt in DOCUMENT_FORMATS:
             self._keep(result)
         elif self.fmt == "text":
@@ -191,6 +197,7 @@ class Report:
                     shown,
                     result.total,
                     result.events,
+                    result.warned,
                 )
             )
             self.kept_problems += len(shown)
@@ -204,8 +211,9 @@ class Report:
             if problem.pointer is not None
             else "bad input"
         )
+        level = "warning" if problem.warning else "error"
         self._emit(
-            f"::error {place},title={_gh_escape(f'{problem.rule}: {title}', True)}::{_gh_escape(problem_text(result, problem))}"
+            f"::{level} {place},title={_gh_escape(f'{problem.rule}: {title}', True)}::{_gh_escape(problem_text(result, problem))}"
         )
 
     def file_done(self, tally: FileTally) -> None:
@@ -237,6 +245,7 @@ class Report:
             "valid": payloads - invalid,
             "invalid": invalid,
             "problems": self.found,
+            "warnings": self.warnings,
             "io_errors": len(self.io_errors),
         }
 
@@ -245,6 +254,7 @@ class Report:
         return (
             f"{self.vendor}: {totals['files']} file(s), {totals['payloads']} payload(s): {totals['valid']} valid, "
             f"{totals['invalid']} invalid, {totals['problems']} problem(s)"
+            + (f", {totals['warnings']} allowed warning(s)" if self.warnings else "")
             + (f", {totals['io_errors']} I/O error(s)" if self.io_errors else "")
         )
 

@@ -20,10 +20,20 @@ from types import ModuleType
 from . import _cli_inputs as inputs
 from ._cli_progress import ProgressBar, wanted
 from ._cli_report import FORMATS, FileTally, Problem, Report, Result, shown_name
+from ._issues import ALLOWABLE
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 KIND_CHOICES = ("auto", "request", "response", "error", "event")
 GZIP_ERRORS = (EOFError, zlib.error, inputs.gzip.BadGzipFile)
+
+
+def _classes(text: str) -> tuple[str, ...]:
+    """`--allow unknown-field,bad-value`: the deviation classes, each checked."""
+    classes = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [c for c in classes if c not in ALLOWABLE]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown class {', '.join(unknown)}; expected {', '.join(ALLOWABLE)}")
+    return classes
 
 
 def add_arguments(parser: argparse.ArgumentParser, *, vendor_required: bool) -> None:
@@ -33,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser, *, vendor_required: bool) -> 
     parser.add_argument("--kind", choices=KIND_CHOICES, default="auto",
                         help="payload kind (default: auto, from what tells kinds apart); recorded streams are always events")
     parser.add_argument("--strict", action="store_true", help="also report properties the schema does not declare")
+    parser.add_argument("--allow", type=_classes, default=(), metavar="CLASS[,CLASS]",
+                        help="deviation classes reported as warnings that leave a payload valid: " + ", ".join(ALLOWABLE))
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--max-errors", type=int, default=20, metavar="N",
                         help="problems shown per payload or stream (default: 20); all are counted")
@@ -82,7 +94,7 @@ def _run(args: argparse.Namespace, package: ModuleType, prog: str) -> int:
     sources, errors = inputs.expand(args.paths, shown_name)
     for message in errors:
         report.io_error(message)
-    checker = Checker(package, args.kind, args.strict, args.max_errors, args.max_bytes)
+    checker = Checker(package, args.kind, args.strict, args.max_errors, args.max_bytes, args.allow)
     meter = inputs.Meter()
     total = inputs.total_bytes(sources)
     bar = ProgressBar(total) if total is not None and wanted(total) else None

@@ -36,7 +36,8 @@ def json_report(report: Report, version: str) -> str:
     shown = [
         {"file": result.file, "line": problem.line, "column": problem.column, "item": result.index, "kind": result.kind,
          "kind_reason": result.reason, "rule": problem.rule, "pointer": problem.pointer, "message": problem.message,
-         "expected": problem.expected, "found": problem.found, "event_index": problem.index, "event": problem.event}
+         "expected": problem.expected, "found": problem.found, "event_index": problem.index, "event": problem.event,
+         "severity": "warning" if problem.warning else "error"}
         for result, problem in _problems(report)
     ]
     document = {
@@ -80,7 +81,7 @@ def sarif_report(report: Report, version: str) -> str:
         if problem.index is not None:
             properties.update(event_index=problem.index, event=problem.event)
         results.append({
-            "ruleId": problem.rule, "ruleIndex": rule_ids.index(problem.rule), "level": "error",
+            "ruleId": problem.rule, "ruleIndex": rule_ids.index(problem.rule), "level": "warning" if problem.warning else "error",
             "message": {"text": problem_text(result, problem)},
             "locations": [{"physicalLocation": location}],
             "properties": {key: value for key, value in properties.items() if value not in (None, "")},
@@ -128,6 +129,9 @@ def junit_report(report: Report, version: str) -> str:
         for result in results:
             case = ET.SubElement(suite, "testcase", classname=_xml_text(file), name=_xml_text(_case_name(result)))
             if result.valid:
+                if result.problems:  # allowed warnings only
+                    shown = [f"{where(file, p.line, p.column)}: {problem_text(result, p)}" for p in result.problems]
+                    ET.SubElement(case, "system-out").text = _xml_text("\n".join(shown))
                 continue
             lines = [f"{where(file, p.line, p.column)}: {problem_text(result, p)}" for p in result.problems]
             if result.omitted:

@@ -19,19 +19,11 @@ from pathlib import Path
 from ...common.serving import serve_until_interrupted
 from ...common.vendor_package import load_vendor
 from ...errors import UsageError
-from ...runtime._issues import ALLOWABLE
+from ...runtime._cli import _classes as deviation_classes
 from .checks import LiveCheck
 from .proxy import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, RecordingProxy
 
 __all__ = ["LiveCheck", "RecordingProxy", "add_parser"]
-
-
-def _classes(text: str) -> tuple[str, ...]:
-    classes = tuple(part.strip() for part in text.split(",") if part.strip())
-    unknown = [c for c in classes if c not in ALLOWABLE]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown class {', '.join(unknown)}; expected {', '.join(ALLOWABLE)}")
-    return classes
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +50,7 @@ def add_parser(commands) -> None:
     parser.add_argument("--port", type=int, default=8001, help="the port on 127.0.0.1 (default 8001; 0 picks a free one)")
     parser.add_argument("--dir", type=Path, required=True, help="the folder the recordings go into (numbering continues)")
     parser.add_argument("--strict", action="store_true", help="also report properties the spec does not declare")
-    parser.add_argument("--allow", type=_classes, default=(), metavar="CLASS,...",
+    parser.add_argument("--allow", type=deviation_classes, default=(), metavar="CLASS,...",
                         help="deviation classes (unknown-field, unknown-variant, unexpected-null, missing-field, wrong-type, "
                              "bad-value) not counted as invalid")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
