@@ -79,4 +79,18 @@ def check_mutation(vendor: str, kind: str, mutation: Mutation, label: str) -> No
         assert mutation.points_at(verdict.pointers), (
             f"{name}: {mutation.op} at {where} reported at {sorted(verdict.pointers)}"
         )
+    check_warn_keeps_everything(vendor, kind, mutation)
     tally.instances_tried[(vendor, label, "mutated")] += 1
+
+
+def check_warn_keeps_everything(vendor: str, kind: str, mutation: Mutation) -> None:
+    """The "warn" policy on an invalid object: it writes back exactly what was sent and carries
+    the issues validate() reports."""
+    if not isinstance(mutation.instance, dict):
+        return  # warn raises for a payload that is not a JSON object
+    written, issues = layers.parse_warn(vendor, kind, mutation.instance)
+    assert canonical_json(written) == canonical_json(mutation.instance), (
+        f"warn loses data after {mutation.op} at {mutation.pointer}: {difference(mutation.instance, written)}"
+    )
+    expected = {(i.pointer, i.message) for i in layers.package_issues(vendor, kind, mutation.instance)}
+    assert issues == expected, f"warn after {mutation.op} at {mutation.pointer}: {sorted(issues ^ expected)}"

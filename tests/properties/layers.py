@@ -45,6 +45,10 @@ def oracle(vendor: str, kind: str, instance: object) -> Verdict:
     return Verdict(not pointers, pointers)
 
 
+def package_issues(vendor: str, kind: str, instance: object) -> list:
+    return vendor_package(vendor).validate(instance, kind=kind)
+
+
 def validate(vendor: str, kind: str, instance: object) -> Verdict:
     issues = vendor_package(vendor).validate(instance, kind=kind)
     return Verdict(not issues, {issue.pointer for issue in issues})
@@ -70,6 +74,12 @@ def _parse(vendor: str, kind: str, payload: object) -> Verdict:
 
 def parse(vendor: str, kind: str, instance: object) -> Verdict:
     return _parse(vendor, kind, instance)
+
+
+def parse_warn(vendor: str, kind: str, instance: object) -> tuple[object, set[tuple[str, str]]]:
+    """parse(validation="warn"): the object written back out, and its issues as (pointer, message)."""
+    value = vendor_package(vendor).parse(json.dumps(instance).encode(), kind=kind, validation="warn")
+    return value.model_dump(mode="json", exclude_unset=True), {(i.pointer, i.message) for i in value.validation_issues}
 
 
 def parse_json(vendor: str, kind: str, instance: object) -> Verdict:

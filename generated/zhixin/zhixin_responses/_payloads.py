@@ -286,7 +286,7 @@ def _kept(instance: object, kind: str, issues: Issues) -> Any:
     if not isinstance(built, BaseModel):  # an event of a type the spec does not list
         built = UnknownEvent.model_construct(_fields_set=set(instance), **instance)
     if isinstance(built, Model):
-        built._record(list(issues), kept_as_sent=bool(issues))
+        built._record(list(issues), kept_as_sent=True)
     return built
 
 
