@@ -39,7 +39,7 @@ lint: install
 # One pytest run on every core; the drift check (generated/ == a fresh generation) is one of its tests.
 # Tests marked slow (minutes each: hypothesis-jsonschema on the big kinds) run in make properties and make fuzz.
 test: install
-	$(BIN)/python -m pytest -n auto -m "not slow"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not slow"
 
 # The generated-instance agreement properties alone, the slow ones included.
 .PHONY: properties

@@ -11,7 +11,7 @@ from tiny_specs import root_document, schemas, write_spec
 
 from responses_bindings.pipeline.vendor_matrix import render
 
-from conftest import GENERATED, REPO, SPEC
+from conftest import GENERATED, REPO
 
 
 def two_vendors(tmp_path, edit_schemas=None):
@@ -118,8 +118,9 @@ def test_each_vendor_lists_what_it_changes_in_the_shared_components(tmp_path):
 
 
 def test_the_real_matrix_is_generated_committed_and_linked():
-    text = render(SPEC)
-    assert (GENERATED / "VENDORS.md").read_text("utf-8") == text
+    """The committed VENDORS.md (the drift test proves it is what a fresh generation writes) is
+    what the CLI prints, and the README links it."""
+    text = (GENERATED / "VENDORS.md").read_text("utf-8")
     assert "(generated/VENDORS.md)" in (REPO / "README.md").read_text("utf-8")
     request = section(text, "Request body")
     assert "| **`/max_tokens`** | — | `integer`, optional, nullable ([note 1](#zhixin-1)) |" in request

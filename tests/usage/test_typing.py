@@ -18,6 +18,9 @@ from responses_bindings.commands.mock import MockServer, VendorMock
 
 from conftest import GENERATED, VENDORS, readme_python_blocks
 
+# One pyright run (a module fixture) serves every test here: keep them on one xdist worker (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("pyright")
+
 SCRIPTS = Path(__file__).resolve().parent / "typing"
 USER_OK = SCRIPTS / "user_ok.py"
 USER_WRONG = SCRIPTS / "user_wrong.py"

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
         StreamInterruptedError,
         UnprocessableEntityError,
     )
-    from ._issues import Issue, Issues, PayloadError
-    from ._payloads import loads, model_class, parse, validate
+    from ._issues import DEVIATIONS, Deviation, Issue, Issues, PayloadError
+    from ._payloads import POLICIES, Validation, loads, model_class, parse, validate
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
     from .testing import RecordingError, RecordingNotFound, ReplayTransport
@@ -65,9 +65,13 @@ _LAZY = {
     "ResponsesError": "._errors",
     "StreamInterruptedError": "._errors",
     "UnprocessableEntityError": "._errors",
+    "DEVIATIONS": "._issues",
+    "Deviation": "._issues",
     "Issue": "._issues",
     "Issues": "._issues",
     "PayloadError": "._issues",
+    "POLICIES": "._payloads",
+    "Validation": "._payloads",
     "loads": "._payloads",
     "model_class": "._payloads",
     "parse": "._payloads",
@@ -109,12 +113,15 @@ __all__ = [
     "BadRequestError",
     "Client",
     "ConflictError",
+    "DEVIATIONS",
+    "Deviation",
     "InternalServerError",
     "Issue",
     "Issues",
     "KINDS",
     "NotFoundError",
     "OutcomeUnknownError",
+    "POLICIES",
     "PayloadError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -133,6 +140,7 @@ __all__ = [
     "UnknownEvent",
     "UnprocessableEntityError",
     "VENDOR_ID",
+    "Validation",
     "loads",
     "model_class",
     "models",
