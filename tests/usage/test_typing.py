@@ -80,9 +80,6 @@ def package_files() -> list[Path]:
     return [path for package in packages() for path in sorted(package.rglob("*.py"))]
 
 
-@pytest.mark.xfail(strict=True, reason="about 30 pyright errors per package in the hardened runtime "
-                   "(_transport, _deadlines, _json, _engines, _issues, _schemas, _unions, _model) and one in models.py; "
-                   "the validator (_cli*) and _payloads check clean")
 def test_the_generated_packages_check_clean(errors):
     assert listed(errors, package_files()) == []
 

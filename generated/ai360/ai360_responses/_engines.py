@@ -127,6 +127,7 @@ def _listed(
 def _pruned(kind: str, strict: bool):
     """The pure-Python validator of one kind whose `$ref`, `anyOf` and `oneOf` work as described above."""
     import jsonschema
+    import jsonschema.validators
 
     document = _schemas.document(kind, strict)
     base = jsonschema.Draft202012Validator
@@ -207,6 +208,7 @@ def _pruned(kind: str, strict: bool):
 def _reference(kind: str, strict: bool):
     """The pure-Python jsonschema validator of one kind (printing keywords given cheap values)."""
     import jsonschema
+    import jsonschema.validators
 
     base = jsonschema.Draft202012Validator
     return jsonschema.validators.extend(base, _quietly_printing(base))(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from ._errors import ResponseFailedError
 from ._model import Model
@@ -17,16 +17,14 @@ def _get(node: object, name: str) -> Any:
 class ResponseBase(Model):
     """What `Response` adds to the fields the vendor's spec gives it."""
 
-    if TYPE_CHECKING:  # fields of the generated subclass
-        output: list[Any]
-        status: Any
-
     @property
     def output_text(self) -> str:
         """The text of every `output_text` part of every `message` output item, concatenated
         (parts kept as sent because they did not fit the spec count when they hold text)."""
         texts = []
-        for item in self.output or ():
+        for item in (
+            getattr(self, "output", None) or ()
+        ):  # a field of the generated subclass
             if _get(item, "type") != "message":
                 continue
             for part in _get(item, "content") or ():
@@ -37,6 +35,6 @@ class ResponseBase(Model):
 
     def raise_for_status(self) -> Self:
         """Raise ResponseFailedError when `status` is `failed` (e.g. a rate limit sent as HTTP 200)."""
-        if self.status == "failed":
+        if getattr(self, "status", None) == "failed":
             raise ResponseFailedError(self)
         return self

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import orjson
 
@@ -79,7 +80,7 @@ def _not_json(data: bytes | str, exc: orjson.JSONDecodeError) -> JSONError:
     if "UTF-8" in reason:
         try:
             data.decode("utf-8") if isinstance(data, bytes) else data.encode("utf-8")
-        except UnicodeError as bad:
+        except (UnicodeDecodeError, UnicodeEncodeError) as bad:
             what = (
                 f"byte 0x{data[bad.start]:02x}"
                 if isinstance(data, bytes)
@@ -122,7 +123,7 @@ def _same_member_count(data: bytes, value: object) -> bool:
 def _exact(data: bytes) -> object:
     """The value of text orjson accepted, read token by token: integers exact, repeated names refused."""
     root: list = []
-    containers: list = [
+    containers: list[Any] = [
         root
     ]  # innermost last; root is a one-item list that receives the value
     names: list = [
@@ -131,7 +132,7 @@ def _exact(data: bytes) -> object:
     path: list = []  # where each open container below the top one sits in its parent
     position = 0
     while match := _TOKEN.match(data, position):
-        position, kind, parent = match.end(), match.lastindex, containers[-1]
+        position, kind, parent = match.end(), match.lastindex or 0, containers[-1]
         if kind == 4:
             containers.pop()
             names.pop()
@@ -158,7 +159,7 @@ def _exact(data: bytes) -> object:
             value = {} if match.group(3) == b"{" else []
         else:
             value = _LITERALS[kind]
-        if type(parent) is dict:
+        if isinstance(parent, dict):
             key = names[-1]
             parent[key], names[-1] = value, None
         else:

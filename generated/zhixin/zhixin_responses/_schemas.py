@@ -23,7 +23,9 @@ def check_kind(kind: str) -> None:
 def schema(kind: str, strict: bool = False) -> dict:
     """The JSON Schema (Draft 2020-12) of one payload kind; `strict` closes every object."""
     check_kind(kind)
-    folder = resources.files(__package__).joinpath("schemas")
+    folder = resources.files(__package__ or __name__.rpartition(".")[0]).joinpath(
+        "schemas"
+    )
     if strict:
         folder = folder.joinpath("strict")
     return json.loads(folder.joinpath(f"{kind}.json").read_text("utf-8"))

@@ -31,7 +31,7 @@ def _tags(faults: list[Fault], where: tuple) -> list:
             continue
         if fault.keyword == "const":
             found.append(fault.value)
-        elif fault.keyword == "enum":
+        elif fault.keyword == "enum" and isinstance(fault.value, list):
             found.extend(fault.value)
         elif fault.keyword in UNION_KEYWORDS:
             found.extend(

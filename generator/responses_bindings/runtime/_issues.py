@@ -145,7 +145,7 @@ def _described(value: object) -> str:
     if kind == "object":
         tag = value.get("type") if isinstance(value, dict) else None
         return f'object with type {_shown(tag)}' if isinstance(tag, str) else "object"
-    if kind == "array":
+    if isinstance(value, list):
         return f"array of {len(value)}"
     return kind if kind == "null" else f"{kind} {_shown(value)}"
 
@@ -167,12 +167,12 @@ def worded(fault: Fault) -> Issue:
     keyword, value, path = fault.keyword, fault.value, fault.path
     found = _described(fault.instance)
     if keyword == "type":
-        expected = " or ".join(value if isinstance(value, list) else [value])
+        expected = " or ".join(str(option) for option in (value if isinstance(value, list) else [value]))
     elif keyword == "const":
         expected = _shown(value)
         found = _shown(fault.instance)
     elif keyword == "enum":
-        expected = "one of " + ", ".join(_shown(option) for option in value)
+        expected = "one of " + ", ".join(_shown(option) for option in (value if isinstance(value, list) else [value]))
         found = _shown(fault.instance)
     elif keyword == "required":
         expected, found = f"required property {_shown(value)}", "no such property"

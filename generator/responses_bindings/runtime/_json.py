@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import orjson
 
@@ -64,7 +65,7 @@ def _not_json(data: bytes | str, exc: orjson.JSONDecodeError) -> JSONError:
     if "UTF-8" in reason:
         try:
             data.decode("utf-8") if isinstance(data, bytes) else data.encode("utf-8")
-        except UnicodeError as bad:
+        except (UnicodeDecodeError, UnicodeEncodeError) as bad:
             what = f"byte 0x{data[bad.start]:02x}" if isinstance(data, bytes) else f"lone surrogate U+{ord(data[bad.start]):04X}"
             return JSONError("", f"not UTF-8 text: {what} at offset {bad.start}", "not UTF-8")
     if isinstance(data, bytes) and re.match(rb"-?(NaN|Infinity)", data[exc.pos : exc.pos + 9]):
@@ -93,12 +94,12 @@ def _same_member_count(data: bytes, value: object) -> bool:
 def _exact(data: bytes) -> object:
     """The value of text orjson accepted, read token by token: integers exact, repeated names refused."""
     root: list = []
-    containers: list = [root]  # innermost last; root is a one-item list that receives the value
+    containers: list[Any] = [root]  # innermost last; root is a one-item list that receives the value
     names: list = [None]  # per container: the name waiting for its value (objects), else None
     path: list = []  # where each open container below the top one sits in its parent
     position = 0
     while match := _TOKEN.match(data, position):
-        position, kind, parent = match.end(), match.lastindex, containers[-1]
+        position, kind, parent = match.end(), match.lastindex or 0, containers[-1]
         if kind == 4:
             containers.pop()
             names.pop()
@@ -121,7 +122,7 @@ def _exact(data: bytes) -> object:
             value = {} if match.group(3) == b"{" else []
         else:
             value = _LITERALS[kind]
-        if type(parent) is dict:
+        if isinstance(parent, dict):
             key = names[-1]
             parent[key], names[-1] = value, None
         else:
