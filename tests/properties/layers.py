@@ -109,9 +109,9 @@ def loc_pointer(instance: object, loc: tuple) -> str:
 
 
 def models(vendor: str, kind: str, instance: object) -> Verdict:
-    model = vendor_package(vendor).model_class(kind)
+    adapter = vendor_package(vendor).kind_adapter(kind)
     try:
-        value = model.model_validate(instance, strict=True)
+        value = adapter.validate_python(instance, strict=True)
     except ValidationError as exc:
         return Verdict(False, {loc_pointer(instance, error["loc"]) for error in exc.errors()})
     return Verdict(True, dump=value.model_dump(mode="json", exclude_unset=True), value=value)

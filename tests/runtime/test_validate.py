@@ -211,7 +211,7 @@ def test_parse_returns_the_model_of_the_kind(vendor):
     package = vendor_package(vendor)
     payload = json.dumps(EXAMPLES[(vendor, "response")]).encode()
     model = package.parse(payload)
-    assert isinstance(model, package.model_class("response"))
+    assert isinstance(model, package.kind_type("response"))
     assert model.id == EXAMPLES[(vendor, "response")]["id"]
 
 

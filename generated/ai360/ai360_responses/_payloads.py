@@ -27,7 +27,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 import orjson
-from pydantic import BaseModel, RootModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import _schemas, _tolerant, models
 from ._engines import ENGINES, faults, variant_cap
@@ -49,7 +49,15 @@ POLICIES: tuple[str, ...] = get_args(Validation)
 
 log = logging.getLogger(__package__)
 
-__all__ = ["POLICIES", "Validation", "loads", "model_class", "parse", "validate"]
+__all__ = [
+    "POLICIES",
+    "Validation",
+    "kind_adapter",
+    "kind_type",
+    "loads",
+    "parse",
+    "validate",
+]
 
 TEXT_TYPES = (bytes, bytearray, memoryview, str)
 
@@ -165,10 +173,16 @@ def validate(
     return _validate(instance, kind, strict, engine, max_issues).allowing(classes)
 
 
-def model_class(kind: str) -> type[BaseModel]:
-    """The pydantic model of one payload kind."""
+def kind_type(kind: str) -> Any:
+    """The type of one payload kind in `models`: a model class (`Response`), or the union a
+    union kind is (`ResponseStreamEvent`, an annotated type alias)."""
     _schemas.check_kind(kind)
     return getattr(models, KIND_MODELS[kind])
+
+
+def kind_adapter(kind: str) -> TypeAdapter:
+    """The pydantic TypeAdapter parse() builds a kind's objects with (built on first use, cached)."""
+    return _tolerant.adapter(kind_type(kind))
 
 
 @overload
@@ -250,7 +264,7 @@ def parse(
 def _typed(instance: object, kind: str, max_issues: int) -> Any:
     """A valid instance as its kind's model, built strictly; PayloadError where the model disagrees."""
     try:
-        parsed = model_class(kind).model_validate(instance, strict=True)
+        return kind_adapter(kind).validate_python(instance, strict=True)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         found = Issues.of(
@@ -258,12 +272,6 @@ def _typed(instance: object, kind: str, max_issues: int) -> Any:
             max_issues,
         )
         raise PayloadError(kind, found) from None
-    return parsed.root if isinstance(parsed, RootModel) else parsed
-
-
-def _annotation(kind: str) -> Any:
-    cls = model_class(kind)
-    return cls.model_fields["root"].annotation if issubclass(cls, RootModel) else cls
 
 
 def _kept(instance: object, kind: str, issues: Issues) -> Any:
@@ -282,7 +290,7 @@ def _kept(instance: object, kind: str, issues: Issues) -> Any:
                 )
             ],
         )
-    built = _tolerant.build(_annotation(kind), instance)
+    built = _tolerant.build(kind_type(kind), instance)
     if not isinstance(built, BaseModel):  # an event of a type the spec does not list
         built = UnknownEvent.model_construct(_fields_set=set(instance), **instance)
     if isinstance(built, Model):

@@ -4447,14 +4447,3 @@ ResponseStreamEvent = TypeAliasType(
     ],
 )
 """One server-sent event of a streamed response (`stream: true`); `type` equals the SSE `event:` name."""
-
-
-from pydantic import RootModel  # noqa: E402
-
-
-class ErrorBodyPayload(RootModel[ErrorBody]):
-    """The model parse() builds `error` payloads with."""
-
-
-class ResponseStreamEventPayload(RootModel[ResponseStreamEvent]):
-    """The model parse() builds `event` payloads with."""

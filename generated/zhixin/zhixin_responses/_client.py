@@ -22,7 +22,7 @@ from . import _transport, _vendor
 from ._errors import ResponseValidationError
 from ._issues import Issue, PayloadError
 from ._json import JSONError, encode
-from ._payloads import Validation, check_policy, model_class, parse, validate
+from ._payloads import Validation, check_policy, kind_type, parse, validate
 from ._streaming import AsyncStream, Stream
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, MAX_RETRIES, request_id
 from .models import Response, ResponseStreamEvent
@@ -104,7 +104,7 @@ class _BaseClient:
         }
         self._fields = frozenset(
             field.alias or name
-            for name, field in model_class("request").model_fields.items()
+            for name, field in kind_type("request").model_fields.items()
         )
 
     def __repr__(self) -> str:

@@ -11,7 +11,6 @@ from ..common.document import RESPONSES_PATH, auth_header
 from ..errors import SpecError
 from .json_schemas import strict_schema
 from .load import VendorRoot
-from .pydantic_models import KindModel
 
 RUNTIME_DIR = Path(__file__).parent.parent / "runtime"
 
@@ -140,13 +139,13 @@ AUTH_PREFIX = {json.dumps(prefix)}
 '''
 
 
-def kinds_module(kind_models: dict[str, KindModel]) -> str:
-    """`_kinds.py`: the class parse() validates each kind with, and (for type checkers) the type it returns."""
-    classes = "".join(f'    "{kind}": "{model.parse_class}",\n' for kind, model in kind_models.items())
+def kinds_module(kind_models: dict[str, str]) -> str:
+    """`_kinds.py`: each kind's type in the models module (a class or a union alias), by name and for type checkers."""
+    classes = "".join(f'    "{kind}": "{name}",\n' for kind, name in kind_models.items())
     kinds = ", ".join(f'"{kind}"' for kind in kind_models)
-    types = sorted({model.type_name for model in kind_models.values()})
-    aliases = "".join(f"    {kind.capitalize()}Model: TypeAlias = {model.type_name}\n" for kind, model in kind_models.items())
-    return f'''"""Each payload kind's model: the class parse() validates it with, and the type it returns."""
+    types = sorted(set(kind_models.values()))
+    aliases = "".join(f"    {kind.capitalize()}Model: TypeAlias = {name}\n" for kind, name in kind_models.items())
+    return f'''"""Each payload kind's type in the models module: what parse() builds and returns."""
 
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -205,7 +204,7 @@ file; default: the ini option `{root.vendor_id}_recordings`, else `recordings`).
 """
 
 
-def write_package(root: VendorRoot, document: dict, kind_models: dict[str, KindModel], schemas: dict[str, dict], out: Path) -> None:
+def write_package(root: VendorRoot, document: dict, kind_models: dict[str, str], schemas: dict[str, dict], out: Path) -> None:
     """Write everything but the models into project folder `out`."""
     package = out / root.package_name
     (package / "schemas" / "strict").mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,10 @@ byte-identical run to run.
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
 
 from ..common.document import COMPONENT_PREFIX
 from .external import run_tool, tool_path
@@ -77,30 +75,9 @@ def class_names(kind_roots: dict[str, str]) -> dict[str, str]:
     return {kind: RESPONSE_CLASS if kind == "response" else root for kind, root in kind_roots.items()}
 
 
-def payload_wrappers(wrapped: dict[str, str], names: dict[str, str]) -> str:
-    """Source of the `RootModel`s that parse() builds the union kinds with (it returns the member)."""
-    if not wrapped:
-        return ""
-    classes = "\n\n".join(
-        f'class {wrapper}(RootModel[{names[kind]}]):\n    """The model parse() builds `{kind}` payloads with."""\n'
-        for kind, wrapper in wrapped.items()
-    )
-    return f"\n\nfrom pydantic import RootModel  # noqa: E402\n\n\n{classes}"
-
-
-class KindModel(NamedTuple):
-    """A payload kind in the models module: the type parse() returns, the class it validates with."""
-
-    type_name: str
-    parse_class: str
-
-
-def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> dict[str, KindModel]:
-    """Write the models module `target` from the bundled `document`; return each kind's models.
-
-    parse() calls `model_validate` on a class, so a kind whose root is a union (a type alias)
-    gets a small `RootModel` wrapper appended to the module.
-    """
+def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> dict[str, str]:
+    """Write the models module `target` from the bundled `document`; return each kind's type in it
+    (a model class, or for a union kind its type alias: parse() builds either through a TypeAdapter)."""
     package = target.parent.name
     names = class_names(kind_roots)
     args = [
@@ -112,8 +89,5 @@ def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> di
         view = Path(work) / "openapi.json"  # its name heads models.py
         view.write_text(json.dumps(tag_unions(document), indent=2, ensure_ascii=False) + "\n", "utf-8")
         run_tool([tool_path("datamodel-codegen"), "--input", view.name, "--output", "models.py", *args, *DATAMODEL_CODEGEN_FLAGS], cwd=Path(work))
-        source = (Path(work) / "models.py").read_text("utf-8")
-    classes = {node.name for node in ast.parse(source).body if isinstance(node, ast.ClassDef)}
-    wrapped = {kind: f"{name}Payload" for kind, name in names.items() if name not in classes}
-    target.write_text(source + payload_wrappers(wrapped, names), "utf-8")
-    return {kind: KindModel(name, wrapped.get(kind, name)) for kind, name in names.items()}
+        target.write_text((Path(work) / "models.py").read_text("utf-8"), "utf-8")
+    return names

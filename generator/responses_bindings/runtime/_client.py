@@ -21,7 +21,7 @@ from . import _transport, _vendor
 from ._errors import ResponseValidationError
 from ._issues import Issue, PayloadError
 from ._json import JSONError, encode
-from ._payloads import Validation, check_policy, model_class, parse, validate
+from ._payloads import Validation, check_policy, kind_type, parse, validate
 from ._streaming import AsyncStream, Stream
 from ._transport import DEFAULT_MAX_RESPONSE_BYTES, MAX_RETRIES, request_id
 from .models import Response, ResponseStreamEvent
@@ -86,7 +86,7 @@ class _BaseClient:
             **(default_headers or {}),
             _vendor.AUTH_HEADER: _vendor.AUTH_PREFIX + key,
         }
-        self._fields = frozenset(field.alias or name for name, field in model_class("request").model_fields.items())
+        self._fields = frozenset(field.alias or name for name, field in kind_type("request").model_fields.items())
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***', max_retries={self.max_retries})"

@@ -35,7 +35,15 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._issues import DEVIATIONS, Deviation, Issue, Issues, PayloadError
-    from ._payloads import POLICIES, Validation, loads, model_class, parse, validate
+    from ._payloads import (
+        POLICIES,
+        Validation,
+        kind_adapter,
+        kind_type,
+        loads,
+        parse,
+        validate,
+    )
     from ._schemas import KINDS, schema
     from ._streaming import AsyncStream, Stream, UnknownEvent
     from .testing import RecordingError, RecordingNotFound, ReplayTransport
@@ -72,8 +80,9 @@ _LAZY = {
     "PayloadError": "._issues",
     "POLICIES": "._payloads",
     "Validation": "._payloads",
+    "kind_adapter": "._payloads",
+    "kind_type": "._payloads",
     "loads": "._payloads",
-    "model_class": "._payloads",
     "parse": "._payloads",
     "validate": "._payloads",
     "KINDS": "._schemas",
@@ -141,8 +150,9 @@ __all__ = [
     "UnprocessableEntityError",
     "VENDOR_ID",
     "Validation",
+    "kind_adapter",
+    "kind_type",
     "loads",
-    "model_class",
     "models",
     "params",
     "parse",

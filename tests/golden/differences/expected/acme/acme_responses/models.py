@@ -128,10 +128,3 @@ Event = TypeAliasType(
     "Event", Annotated[CreatedEvent | DeltaEvent, Field(discriminator="type")]
 )
 """A stream event, told apart by `type`. Source https://example.test/docs."""
-
-
-from pydantic import RootModel  # noqa: E402
-
-
-class EventPayload(RootModel[Event]):
-    """The model parse() builds `event` payloads with."""
