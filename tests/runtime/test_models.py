@@ -42,6 +42,38 @@ def test_the_union_member_follows_type(vendor):
     assert type(event).__name__ == "ResponseTextDeltaEvent" and event.delta == "Hi"
 
 
+INPUT_ITEMS = [  # (item, the InputItem member it is built as)
+    ({"role": "user", "content": "hi"}, "EasyInputMessage"),
+    ({"type": "message", "role": "user", "content": [{"type": "input_text", "text": "hi"}]}, "EasyInputMessage"),
+    ({"type": "message", "role": "assistant", "id": "msg_1", "status": "completed",
+      "content": [{"type": "output_text", "text": "hi", "annotations": []}]}, "ResponseOutputMessage"),
+    ({"id": "msg_1"}, "ItemReference"),
+    ({"type": None, "id": "msg_1"}, "ItemReference"),
+    ({"type": "item_reference", "id": "msg_1"}, "ItemReference"),
+    ({"type": "function_call_output", "call_id": "c", "output": "42"}, "FunctionCallOutput"),
+]
+
+
+@pytest.mark.parametrize(("item", "member"), INPUT_ITEMS, ids=[member for _, member in INPUT_ITEMS])
+def test_input_items_are_built_by_their_type_and_written_back_as_sent(vendor, item, member):
+    """InputItem is an anyOf (messages may leave out `type`): built by `type` (ByType), never by
+    trying its 33 members, and each item is written back exactly as it came."""
+    package = vendor_package(vendor)
+    request = package.parse({**REQUEST, "input": [item]}, kind="request")
+    assert type(request.input[0]).__name__ == member
+    assert request.to_dict() == {**REQUEST, "input": [item]}
+
+
+def test_an_input_item_of_an_unknown_type_is_refused_or_kept_as_sent(vendor):
+    package = vendor_package(vendor)
+    request = {**REQUEST, "input": [{"type": "vendor_thing", "id": "x"}]}
+    with pytest.raises(package.PayloadError) as caught:
+        package.parse(request, kind="request")
+    assert all(issue.pointer.startswith("/input/0") for issue in caught.value.issues)
+    kept = package.parse(request, kind="request", validation="warn")
+    assert kept.input == [{"type": "vendor_thing", "id": "x"}] and kept.to_dict() == request
+
+
 def test_zhixin_admits_dashscope_nulls_and_ai360_does_not():
     item = {"type": "reasoning", "id": "msg_1", "summary": [], "content": None, "status": None}
     base = {"id": "r", "object": "response", "created_at": 1, "status": "completed", "model": "m",

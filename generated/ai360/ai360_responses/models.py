@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from ai360_responses._model import Model
 from pydantic import ConfigDict, Field
 from typing_extensions import TypeAliasType
+from ai360_responses._by_type import ByType
 from ai360_responses._response import ResponseBase
 
 
@@ -3995,39 +3996,42 @@ class AdditionalToolsParam(Model):
 
 InputItem = TypeAliasType(
     "InputItem",
-    ResponseFunctionToolCall
-    | FunctionCallOutput
-    | ResponseReasoningItem
-    | ResponseOutputMessage
-    | ResponseFileSearchToolCall
-    | ResponseComputerToolCall
-    | ComputerCallOutput
-    | ResponseFunctionWebSearch
-    | ToolSearchCallParam
-    | ToolSearchOutputParam
-    | AdditionalToolsParam
-    | ResponseConfigurationUpdateItemParam
-    | ResponseCompactionItemParam
-    | ImageGenerationCall
-    | ResponseCodeInterpreterToolCall
-    | LocalShellCall
-    | LocalShellCallOutput
-    | ShellCallParam
-    | ShellCallOutputParam
-    | ApplyPatchCallParam
-    | ApplyPatchCallOutputParam
-    | McpListTools
-    | McpApprovalRequest
-    | McpApprovalResponseParam
-    | McpCall
-    | ResponseCustomToolCallOutput
-    | ResponseCustomToolCall
-    | CompactionTrigger
-    | Program
-    | ProgramOutput
-    | EasyInputMessage
-    | Message
-    | ItemReference,
+    Annotated[
+        ResponseFunctionToolCall
+        | FunctionCallOutput
+        | ResponseReasoningItem
+        | ResponseOutputMessage
+        | ResponseFileSearchToolCall
+        | ResponseComputerToolCall
+        | ComputerCallOutput
+        | ResponseFunctionWebSearch
+        | ToolSearchCallParam
+        | ToolSearchOutputParam
+        | AdditionalToolsParam
+        | ResponseConfigurationUpdateItemParam
+        | ResponseCompactionItemParam
+        | ImageGenerationCall
+        | ResponseCodeInterpreterToolCall
+        | LocalShellCall
+        | LocalShellCallOutput
+        | ShellCallParam
+        | ShellCallOutputParam
+        | ApplyPatchCallParam
+        | ApplyPatchCallOutputParam
+        | McpListTools
+        | McpApprovalRequest
+        | McpApprovalResponseParam
+        | McpCall
+        | ResponseCustomToolCallOutput
+        | ResponseCustomToolCall
+        | CompactionTrigger
+        | Program
+        | ProgramOutput
+        | EasyInputMessage
+        | Message
+        | ItemReference,
+        ByType(),
+    ],
 )
 """One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -70,6 +71,41 @@ def tag_unions(document: dict) -> dict:
     return tagged
 
 
+def _declares_type(schema: dict) -> bool:
+    """An object whose `type` property (required or not) is a const or an enum, maybe nullable."""
+    prop = (schema.get("properties") or {}).get("type")
+    choices = prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
+    return bool(choices) and all(
+        isinstance(c, dict) and ("const" in c or isinstance(c.get("enum"), list) or c.get("type") == "null") for c in choices
+    ) and any("const" in c or "enum" in c for c in choices)
+
+
+def unions_by_type(document: dict) -> list[str]:
+    """The anyOf components whose members are all objects declaring a `type` (optional in some):
+    their type alias is marked `ByType()`, so pydantic builds them by `type` (see runtime/_by_type)."""
+    schemas = document["components"]["schemas"]
+    found = []
+    for name, schema in sorted(schemas.items()):
+        refs = [variant.get("$ref", "") if isinstance(variant, dict) else "" for variant in schema.get("anyOf") or []]
+        if refs and all(ref.startswith(COMPONENT_PREFIX) and _declares_type(schemas.get(ref.removeprefix(COMPONENT_PREFIX), {}))
+                        for ref in refs):
+            found.append(name)
+    return found
+
+
+def mark_by_type(source: str, names: list[str], package: str) -> str:
+    """`source` (models.py) with each named union alias wrapped as `Annotated[<union>, ByType()]`."""
+    for name in names:
+        alias = re.compile(rf'^({name} = TypeAliasType\(\n\s*"{name}",\n)(.*?),\n\)', re.MULTILINE | re.DOTALL)
+        source, count = alias.subn(lambda match: f"{match[1]}Annotated[{match[2].strip()}, ByType()],\n)", source)
+        if count != 1:
+            raise AssertionError(f"models.py: no type alias {name} to mark ByType()")
+    if names:
+        source = source.replace("from typing_extensions import TypeAliasType\n",
+                                f"from typing_extensions import TypeAliasType\nfrom {package}._by_type import ByType\n", 1)
+    return source
+
+
 def class_names(kind_roots: dict[str, str]) -> dict[str, str]:
     """Kind -> the name of its root in the models module (the response kind's is `Response`)."""
     return {kind: RESPONSE_CLASS if kind == "response" else root for kind, root in kind_roots.items()}
@@ -89,5 +125,6 @@ def write_models(document: dict, kind_roots: dict[str, str], target: Path) -> di
         view = Path(work) / "openapi.json"  # its name heads models.py
         view.write_text(json.dumps(tag_unions(document), indent=2, ensure_ascii=False) + "\n", "utf-8")
         run_tool([tool_path("datamodel-codegen"), "--input", view.name, "--output", "models.py", *args, *DATAMODEL_CODEGEN_FLAGS], cwd=Path(work))
-        target.write_text((Path(work) / "models.py").read_text("utf-8"), "utf-8")
+        source = (Path(work) / "models.py").read_text("utf-8")
+    target.write_text(mark_by_type(source, unions_by_type(document), package), "utf-8")
     return names
