@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from . import layers, tally
+from .conftest import spent
 from .kinds import Node, annotate, components_reached
 from .mutations import Mutation
 from conftest import canonical_json
@@ -13,6 +14,7 @@ from conftest import canonical_json
 def check_valid(vendor: str, kind: str, instance: object, label: str, category: str = "valid") -> list[Node]:
     """A valid instance: every layer accepts it, writes it back unchanged, and picks the
     union member class named by each member's `type`."""
+    spent()
     reference = layers.oracle(vendor, kind, instance)
     assert reference.valid, f"the oracle rejects a {category} {kind} instance at {sorted(reference.pointers)}"
     nodes = annotate(vendor, kind, instance)
@@ -65,6 +67,7 @@ def check_union_members(nodes: list[Node], value: object, layer: str) -> None:
 def check_mutation(vendor: str, kind: str, mutation: Mutation, label: str) -> None:
     """A mutated instance: every judging layer gives the oracle's verdict and, when it is
     `invalid`, reports an error at the mutated pointer."""
+    spent()
     reference = layers.oracle(vendor, kind, mutation.instance)
     if reference.valid:
         check_valid(vendor, kind, mutation.instance, label, "mutated-valid")

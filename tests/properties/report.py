@@ -38,3 +38,5 @@ def pytest_terminal_summary(terminalreporter):
     for vendor in VENDORS:
         for name in sorted(components(vendor)):
             write(f"{vendor:8} {name:48} {tally.components_tried[(vendor, name)]:>9}")
+    reached = sum(1 for count in tally.components_tried.values() if count)
+    write(f"tried {sum(tally.instances_tried.values())} instances; {reached} components reached")
