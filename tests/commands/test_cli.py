@@ -8,7 +8,7 @@ import sys
 
 from responses_bindings import __version__
 
-from conftest import GENERATED, REPO, SPEC
+from conftest import GENERATED, REPO
 
 
 def run(*args, cwd=REPO) -> subprocess.CompletedProcess:
@@ -22,11 +22,13 @@ def test_version():
 
 
 def test_global_options_before_or_after_the_subcommand(tmp_path):
-    before = run("--spec", str(SPEC), "matrix", cwd=tmp_path)
-    after = run("matrix", "--spec", str(SPEC), cwd=tmp_path)
-    assert before.returncode == after.returncode == 0 and before.stdout == after.stdout
-    assert before.stdout.startswith("# Vendor matrix")
-    assert run("examples", "--out", str(GENERATED), cwd=tmp_path).returncode == 0
+    before = run("--out", str(GENERATED), "examples", cwd=tmp_path)
+    after = run("examples", "--out", str(GENERATED), cwd=tmp_path)
+    assert before.returncode == after.returncode == 0 and before.stdout == after.stdout != ""
+    missing = str(tmp_path / "no-spec")  # --spec read on either side: the same one-line error
+    before, after = run("--spec", missing, "matrix", cwd=tmp_path), run("matrix", "--spec", missing, cwd=tmp_path)
+    assert before.returncode == after.returncode == 2 and before.stderr == after.stderr
+    assert "no-spec" in before.stderr and len(before.stderr.strip().splitlines()) == 1, before.stderr
 
 
 def test_examples_outside_the_repository_is_one_line(tmp_path):

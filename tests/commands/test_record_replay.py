@@ -274,7 +274,8 @@ def test_streams_pass_through_event_by_event(vendor, tmp_path):
         client = pkg.Client(api_key=KEY, base_url=proxy.url, max_retries=0, timeout=WAIT)
         with client.responses.create(model="m", input="hi", stream=True) as stream:
             first = [next(stream).type for _ in range(3)]
-            assert answer.sent == 4 and not gate.is_set()  # read while the upstream is still holding back
+            # read while the upstream holds back at the gate (its count of pieces written may lag by one: it counts after writing)
+            assert answer.sent <= 4 and not gate.is_set()
             gate.set()
             rest = [event.type for event in stream]
     assert first == ["response.created", "response.in_progress", "response.output_item.added"]

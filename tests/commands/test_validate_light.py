@@ -14,6 +14,9 @@ from recorded import bad_response, example, sse, stream_events
 
 from conftest import GENERATED, REPO
 
+# One light venv (a module fixture) serves every test here: keep them on one xdist worker (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("light-venv")
+
 VENDOR = "zhixin"
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 

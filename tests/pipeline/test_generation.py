@@ -17,6 +17,9 @@ from responses_bindings.pipeline.manifest import files_below
 
 from conftest import GENERATED, REPO, SPEC, VENDORS
 
+# One fresh generation (a module fixture) serves every test here: keep them on one xdist worker (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("generation")
+
 
 @pytest.fixture(scope="module")
 def fresh_tree(tmp_path_factory) -> Path:

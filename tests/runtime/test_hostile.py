@@ -21,6 +21,9 @@ from hostile import KEY, Server, reply, scenarios, stream_head, vendor_mock
 
 from conftest import VENDORS, vendor_package
 
+# One played run of every scenario (a module fixture) serves every test here: keep them on one xdist worker (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("hostile")
+
 VENDOR = VENDORS[0]  # the client is the same runtime code in every package
 HOSTILE = Path(__file__).with_name("hostile.py")
 SCENARIOS = scenarios(VENDOR)

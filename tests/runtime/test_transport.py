@@ -107,6 +107,40 @@ def test_a_callers_http_client_gets_its_full_send():
     http.close()
 
 
+def test_a_callers_http_client_sends_its_own_headers_under_ours():
+    """As with httpx, a client's default headers go out with each request; ours (auth, JSON) win."""
+    package = vendor_package(VENDOR)
+    http = httpx.Client(headers={"X-Org": "acme", "Content-Type": "text/plain"})
+    with Server(answer_documented) as server, package.Client(api_key=KEY, base_url=server.url, http_client=http) as client:
+        client.responses.create(model="m", input="hi", extra_headers={"X-Call": "1"})
+    (request,) = server.requests
+    assert request["headers"]["x-org"] == "acme" and request["headers"]["x-call"] == "1"
+    assert request["headers"]["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize("headers", [{"X-Name": "Zoë"}, {"X-Note": "a\r\nX-Injected: 1"}, {"X-Émoji": "1"}, {"X-Id": 7}])
+def test_headers_that_http_cannot_carry_are_a_typed_error_naming_them(headers):
+    package = vendor_package(VENDOR)
+    with Server(answer_documented) as server:
+        with package.Client(api_key=KEY, base_url=server.url, max_retries=0) as client:
+            with pytest.raises(package.ResponsesError, match=f"extra_headers: header {list(headers)[0]!r}"):
+                client.responses.create(model="m", input="hi", extra_headers=headers)
+        with pytest.raises(package.ResponsesError, match="default_headers: header"):
+            package.Client(api_key=KEY, base_url=server.url, default_headers=headers)
+    assert server.requests == []
+
+
+def test_a_client_closed_before_its_first_request_refuses_to_send():
+    """The client's own httpx client is made at the first request; closing before that still closes."""
+    package = vendor_package(VENDOR)
+    with Server(answer_documented) as server:
+        client = package.Client(api_key=KEY, base_url=server.url, max_retries=0)
+        client.close()
+        with pytest.raises(RuntimeError, match="closed"):
+            client.responses.create(model="m", input="hi")
+    assert server.requests == []
+
+
 def test_a_closed_client_refuses_to_send_as_httpx_does():
     package = vendor_package(VENDOR)
     with Server(answer_documented) as server:

@@ -12,8 +12,9 @@ The API key never appears in `repr`, `str`, errors or logs.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, Unpack, overload
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar, Unpack, overload
 
 import httpx
 from pydantic import BaseModel
@@ -63,7 +64,10 @@ def responses_url(base_url: str) -> str:
     )
 
 
-class _BaseClient:
+HTTP = TypeVar("HTTP", httpx.Client, httpx.AsyncClient)
+
+
+class _BaseClient(Generic[HTTP]):
     """Configuration and the pure steps shared by the sync and async clients."""
 
     def __init__(
@@ -99,13 +103,25 @@ class _BaseClient:
             "Accept-Encoding": "gzip, deflate",
             "Content-Type": "application/json",
             "User-Agent": f"{_vendor.VENDOR_ID}-responses",
-            **(default_headers or {}),
+            **_transport.checked_headers(default_headers, "default_headers"),
             _vendor.AUTH_HEADER: _vendor.AUTH_PREFIX + key,
         }
         self._fields = frozenset(
             field.alias or name
             for name, field in kind_type("request").model_fields.items()
         )
+        self._callers_http: HTTP | None = None
+        self._own_http_client: HTTP | None = None
+        self._making = (
+            threading.Lock()
+        )  # one own httpx client, made at the first request
+        self._closed = False
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise RuntimeError(
+                "Cannot send a request, as the client has been closed."
+            )  # httpx's words
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***', max_retries={self.max_retries})"
@@ -154,16 +170,29 @@ class _BaseClient:
     ) -> httpx.Request:
         headers = self._headers
         if stream or extra_headers:
-            headers = {**headers, **(extra_headers or {})}
+            headers = {
+                **headers,
+                **_transport.checked_headers(extra_headers, "extra_headers"),
+            }
             if stream:
                 headers["Accept"] = "text/event-stream"
-        chosen = self._timeout if timeout is None else httpx.Timeout(timeout).as_dict()
+        extensions = {
+            "timeout": self._timeout
+            if timeout is None
+            else httpx.Timeout(timeout).as_dict()
+        }
+        if (
+            self._callers_http is not None
+        ):  # its own headers, cookies and event hooks apply, as in httpx
+            return self._callers_http.build_request(
+                "POST",
+                self.url,
+                content=content,
+                headers=headers,
+                extensions=extensions,
+            )
         return httpx.Request(
-            "POST",
-            self.url,
-            content=content,
-            headers=headers,
-            extensions={"timeout": chosen},
+            "POST", self.url, content=content, headers=headers, extensions=extensions
         )
 
     def _policy_of(self, validation: Validation | None) -> Validation:
@@ -320,7 +349,7 @@ class AsyncResponses:
         )
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client for this vendor's POST /v1/responses.
 
     `api_key` defaults to the vendor's API key variable; `base_url` (with or without `/v1`) to
@@ -352,20 +381,34 @@ class Client(_BaseClient):
             max_response_bytes,
             validation,
         )
-        self._own_http = http_client is None
-        self._http = http_client or _transport.http_client(timeout)
+        self._callers_http = http_client
         self.responses = Responses(self)
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The caller's httpx client, else our own, made at the first request (making one loads
+        the TLS certificates, which would make Client() itself cost 50-90 ms)."""
+        if self._callers_http is not None:
+            return self._callers_http
+        with self._making:
+            if self._own_http_client is None:
+                self._refuse_if_closed()
+                self._own_http_client = _transport.http_client(self.timeout)
+            return self._own_http_client
 
     def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         """Our own httpx client goes straight to its transport for the URL (same pool and proxies),
         skipping the redirect/cookie/auth layers a JSON POST does not use (measured: a third of
         httpx's per-call cost); a caller's `http_client` gets the full `send()`."""
         return _transport.send(
-            self._http, request, stream, self._policy, self._own_http
+            self._http, request, stream, self._policy, self._callers_http is None
         )
 
     def close(self) -> None:
-        self._http.close()
+        self._closed = True
+        http = self._callers_http or self._own_http_client
+        if http is not None:
+            http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -374,7 +417,7 @@ class Client(_BaseClient):
         self.close()
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asyncio client, same arguments as Client (`http_client` an `httpx.AsyncClient`);
     `await client.responses.create(...)`."""
 
@@ -398,18 +441,31 @@ class AsyncClient(_BaseClient):
             max_response_bytes,
             validation,
         )
-        self._own_http = http_client is None
-        self._http = http_client or _transport.async_http_client(timeout)
+        self._callers_http = http_client
         self.responses = AsyncResponses(self)
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """As Client._http."""
+        if self._callers_http is not None:
+            return self._callers_http
+        with self._making:
+            if self._own_http_client is None:
+                self._refuse_if_closed()
+                self._own_http_client = _transport.async_http_client(self.timeout)
+            return self._own_http_client
 
     async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         """As Client._send, awaited."""
         return await _transport.asend(
-            self._http, request, stream, self._policy, self._own_http
+            self._http, request, stream, self._policy, self._callers_http is None
         )
 
     async def close(self) -> None:
-        await self._http.aclose()
+        self._closed = True
+        http = self._callers_http or self._own_http_client
+        if http is not None:
+            await http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self

@@ -34,7 +34,7 @@ import time
 import urllib.request
 import weakref
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -110,7 +110,9 @@ def api_key(given: object) -> str:
     return key
 
 
-def checked_timeout(timeout: object) -> object:
+def checked_timeout(
+    timeout: float | httpx.Timeout | None,
+) -> float | httpx.Timeout | None:
     """`timeout` if it is None, an httpx.Timeout or a positive finite number of seconds."""
     values = (
         timeout.as_dict().values() if isinstance(timeout, httpx.Timeout) else [timeout]
@@ -128,6 +130,30 @@ def checked_timeout(timeout: object) -> object:
                 f"timeout must be a positive number of seconds, an httpx.Timeout or None, not {timeout!r}"
             )
     return timeout
+
+
+def checked_headers(headers: object, argument: str) -> dict[str, str]:
+    """`headers` (a mapping, or None) as a dict; ResponsesError naming the header unless each
+    name and value is printable ASCII text (what HTTP/1.1 carries; httpx would raise a bare
+    UnicodeEncodeError, and a line break would smuggle in a header of its own)."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ResponsesError(
+            f"{argument} must be a mapping of header names to values, not {type(headers).__name__}"
+        )
+    for name, value in headers.items():
+        for part, text in (("name", name), ("value", value)):
+            if not isinstance(text, str):
+                raise ResponsesError(
+                    f"{argument}: header {name!r}: the {part} must be a str, not {type(text).__name__}"
+                )
+            if not all(" " <= char <= "~" or char == "\t" for char in text):
+                raise ResponsesError(
+                    f"{argument}: header {name!r}: the {part} must be printable ASCII text "
+                    "(percent-encode other characters, as RFC 8187 does)"
+                )
+    return dict(headers)
 
 
 def checked_count(name: str, value: object, low: int, high: int) -> int:
