@@ -99,14 +99,19 @@ def vendor_view(root: VendorRoot) -> VendorView:
 
 
 def merged_order(orders: list[list[str]]) -> list[str]:
-    """All pointers of several walks, each vendor's extras placed after their predecessor."""
-    merged: list[str] = []
+    """All pointers of several walks, each vendor's extras placed after their predecessor
+    (a linked list: `following[p]` is what comes after p, `following[None]` the first)."""
+    following: dict[str | None, str | None] = {None: None}
     for order in orders:
         previous = None
         for where in order:
-            if where not in merged:
-                merged.insert(merged.index(previous) + 1 if previous is not None else 0, where)
+            if where not in following:
+                following[where], following[previous] = following[previous], where
             previous = where
+    merged, where = [], following[None]
+    while where is not None:
+        merged.append(where)
+        where = following[where]
     return merged
 
 
