@@ -12,6 +12,7 @@ byte-identical run to run.
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import re
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from ..common.document import COMPONENT_PREFIX
+from ..errors import ToolError
 from .external import run_tool, tool_path
 from .lint import type_values
 
@@ -94,16 +96,30 @@ def unions_by_type(document: dict) -> list[str]:
 
 
 def mark_by_type(source: str, names: list[str], package: str) -> str:
-    """`source` (models.py) with each named union alias wrapped as `Annotated[<union>, ByType()]`."""
-    for name in names:
-        alias = re.compile(rf'^({name} = TypeAliasType\(\n\s*"{name}",\n)(.*?),\n\)', re.MULTILINE | re.DOTALL)
-        source, count = alias.subn(lambda match: f"{match[1]}Annotated[{match[2].strip()}, ByType()],\n)", source)
-        if count != 1:
-            raise AssertionError(f"models.py: no type alias {name} to mark ByType()")
-    if names:
-        source = source.replace("from typing_extensions import TypeAliasType\n",
-                                f"from typing_extensions import TypeAliasType\nfrom {package}._by_type import ByType\n", 1)
-    return source
+    """`source` (models.py) with each named union alias `X = TypeAliasType("X", <union>)` wrapped
+    as `Annotated[<union>, ByType()]` (found with ast, so the formatter's line breaks do not matter)."""
+    if not names:
+        return source
+    lines = source.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    unions = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.value.args) == 2:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in names:
+                union = node.value.args[1]
+                unions[target.id] = (offsets[union.lineno - 1] + union.col_offset, offsets[union.end_lineno - 1] + union.end_col_offset)
+    missing = sorted(set(names) - set(unions))
+    if missing:
+        raise ToolError(f"datamodel-codegen wrote no type alias for {', '.join(missing)} (expected X = TypeAliasType(...))")
+    for start, end in sorted(unions.values(), reverse=True):
+        source = f"{source[:start]}Annotated[{source[start:end]}, ByType()]{source[end:]}"
+    imports = f"from {package}._by_type import ByType\n"
+    if not re.search(r"^from typing import .*\bAnnotated\b", source, re.MULTILINE):
+        imports = "from typing import Annotated\n" + imports
+    return source.replace("from typing_extensions import TypeAliasType\n", "from typing_extensions import TypeAliasType\n" + imports, 1)
 
 
 def class_names(kind_roots: dict[str, str]) -> dict[str, str]:

@@ -7,7 +7,20 @@ from typing import Annotated, Literal
 from acme_responses._model import Model
 from pydantic import ConfigDict, Field
 from typing_extensions import TypeAliasType
+from acme_responses._by_type import ByType
 from acme_responses._response import ResponseBase
+
+
+class Call(Model):
+    """A call the model made. Source https://example.test/docs."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["call"]
+    """Always `call`."""
+    name: str
+    """What was called."""
 
 
 class DeltaEvent(Model):
@@ -46,6 +59,18 @@ class FunctionTool(Model):
     """The function's name."""
 
 
+class Note(Model):
+    """A note, whose `type` is optional. Source https://example.test/docs."""
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["note"] | None = None
+    """Always `note` when given."""
+    text: str
+    """The note's text."""
+
+
 class Reasoning(Model):
     """Reasoning options. Source https://example.test/docs."""
 
@@ -82,8 +107,12 @@ class Usage(Model):
     """All tokens."""
 
 
+Item = TypeAliasType("Item", Annotated[Call | Note, ByType()])
+"""An input item; a note may leave out its `type`, so this is an anyOf, built by `type` (ByType). Source https://example.test/docs."""
+
+
 class Request(Model):
-    """A request with a discriminated tool union and a nullable union. Source https://example.test/docs."""
+    """A request with a discriminated tool union, an anyOf built by type and a nullable union. Source https://example.test/docs."""
 
     model_config = ConfigDict(
         extra="allow",
@@ -92,6 +121,8 @@ class Request(Model):
     """The model id."""
     tools: list[Tool] | None = None
     """Tools, told apart by `type`."""
+    input: list[Item] | None = None
+    """Items, told apart by `type` where they give one."""
     reasoning: Reasoning | None = None
     """A nullable object."""
 

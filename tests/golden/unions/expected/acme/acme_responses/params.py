@@ -6,6 +6,15 @@ from __future__ import annotations
 from typing import Literal, NotRequired, TypeAlias, TypedDict
 
 
+class CallParam(TypedDict):
+    """A call the model made. Source https://example.test/docs."""
+
+    type: Literal["call"]
+    """Always `call`."""
+    name: str
+    """What was called."""
+
+
 class FunctionToolParam(TypedDict):
     """A function the model may call. Source https://example.test/docs."""
 
@@ -13,6 +22,15 @@ class FunctionToolParam(TypedDict):
     """Always `function`."""
     name: str
     """The function's name."""
+
+
+class NoteParam(TypedDict):
+    """A note, whose `type` is optional. Source https://example.test/docs."""
+
+    type: NotRequired[Literal["note"]]
+    """Always `note` when given."""
+    text: str
+    """The note's text."""
 
 
 class ReasoningParam(TypedDict):
@@ -33,12 +51,18 @@ ToolParam: TypeAlias = FunctionToolParam | SearchToolParam
 """A tool, told apart by its required `type` const. Source https://example.test/docs."""
 
 
+ItemParam: TypeAlias = CallParam | NoteParam
+"""An input item; a note may leave out its `type`, so this is an anyOf, built by `type` (ByType). Source https://example.test/docs."""
+
+
 class ResponseCreateParams(TypedDict):
-    """A request with a discriminated tool union and a nullable union. Source https://example.test/docs."""
+    """A request with a discriminated tool union, an anyOf built by type and a nullable union. Source https://example.test/docs."""
 
     model: str
     """The model id."""
     tools: NotRequired[list[ToolParam]]
     """Tools, told apart by `type`."""
+    input: NotRequired[list[ItemParam]]
+    """Items, told apart by `type` where they give one."""
     reasoning: NotRequired[ReasoningParam | None]
     """A nullable object."""
