@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
+from . import _schemas
 from ._cli_inputs import Payload, RecordedStream, too_large
 from ._cli_kinds import KindGuesser
 from ._cli_locate import Anchor, advance, item_offsets, line_and_column, offset_of
@@ -76,6 +77,13 @@ class Checker:
         except (ValueError, RecursionError) as exc:
             return f"cannot be checked: {type(exc).__name__}: {exc}"
 
+    def _fits(self, value: object, kind: str) -> bool:
+        """Whether the payload is valid as `kind` (no problems listed)."""
+        try:
+            return _schemas.validator(kind, self.strict).is_valid(value)
+        except (ValueError, RecursionError):
+            return False
+
     def payload(self, payload: Payload) -> list[Result]:
         """One result, or one per item of a whole document holding an array."""
         result = Result(payload.source, payload.line)
@@ -114,7 +122,7 @@ class Checker:
     def _checked(self, result: Result, value: object, text: _Text) -> Result:
         issues = None
         if self.guesser is not None:
-            result.kind, result.reason, issues = self.guesser.guess(value, self._validate)
+            result.kind, result.reason, issues = self.guesser.guess(value, self._validate, self._fits)
         else:
             result.kind = self.kind
         if issues is None:
