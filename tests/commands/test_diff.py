@@ -505,7 +505,8 @@ def test_real_spec_against_itself_has_no_changes():
 def test_moving_from_ai360_to_zhixin_breaks_on_auth_and_nullable_fields():
     seen = {(c.kind, c.where, c.message): c.rule for c in diff.diff(str(SPEC / "ai360.yaml"), str(SPEC / "zhixin.yaml"))}
     assert seen[("request", "/max_tokens", "field added")] == "request-field-added"
-    assert seen[("response", "/frequency_penalty", "field added")] == "response-field-added"
+    assert seen[("response", "/ocr_result", "field added")] == "response-field-added"
+    assert seen[("response", "/frequency_penalty", "made nullable")] == "response-made-nullable"
     logprobs = "/output/[]/(ResponseOutputMessage)/content/[]/(ResponseOutputText)/logprobs"
     assert seen[("response", logprobs, "made nullable")] == "response-made-nullable"
     assert seen[("event", "/(response.completed)/response" + logprobs, "made nullable")] == "response-made-nullable"

@@ -507,6 +507,8 @@ class ImageGenerationToolParam(TypedDict):
     """A mask for inpainting."""
     moderation: NotRequired[Literal["auto", "low"] | None]
     """The moderation level for the generated image."""
+    n: NotRequired[int]
+    """The number of images to generate, as api.openai.com echoes it."""
     output_compression: NotRequired[int | None]
     """The compression level for the output image."""
     output_format: NotRequired[Literal["png", "webp", "jpeg", "gif", "svg"] | None]
@@ -1782,6 +1784,7 @@ ResponseCustomToolCallParam = TypedDict(
         "call_id": str,
         "name": str,
         "input": str,
+        "status": NotRequired[Literal["in_progress", "completed", "incomplete"]],
         "namespace": NotRequired[str],
         "async": NotRequired[bool],
         "caller": NotRequired[ToolCallerParam | None],
