@@ -164,10 +164,47 @@ def _pruned(kind: str, strict: bool):
                 return
         yield from base.VALIDATORS["$ref"](validator, ref, instance, schema)
 
+    def type_schema(variant: object) -> dict | None:
+        """The schema of the `type` property of the object a variant (through `$ref`s) describes."""
+        for _ in range(8):
+            ref = variant.get("$ref") if isinstance(variant, dict) else None
+            if not (isinstance(ref, str) and ref.startswith("#/$defs/")):
+                break
+            variant = document["$defs"].get(ref.removeprefix("#/$defs/"))
+        found = (
+            (variant.get("properties") or {}).get("type")
+            if isinstance(variant, dict)
+            else None
+        )
+        return found if isinstance(found, dict) else None
+
+    def ruled_out(validator, variant, index: int, instance) -> list:
+        """The errors of the instance's `type` under a variant ([] when it fits). A variant its
+        `type` rejects is dropped by _unions whatever else is wrong, so its other errors are not
+        walked (for a big event, one full walk per variant of a 50-variant union)."""
+        schema = (
+            type_schema(variant)
+            if isinstance(instance, dict) and "type" in instance
+            else None
+        )
+        return (
+            []
+            if schema is None
+            else list(
+                validator.descend(
+                    instance["type"], schema, path="type", schema_path=index
+                )
+            )
+        )
+
     def variant_errors(validator, variants, instance) -> tuple[int | None, list]:
         """(index of the first valid variant or None, the errors of the variants before it)."""
         cap, errors = _VARIANT_CAP.get(), []
         for index, variant in enumerate(variants):
+            found = ruled_out(validator, variant, index, instance)
+            if found:
+                errors.extend(found)
+                continue
             found = list(
                 islice(validator.descend(instance, variant, schema_path=index), cap)
             )
