@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shutil
+import subprocess
 import sys
+import venv
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,31 @@ def canonical_json(value: object) -> str:
 @pytest.fixture(params=VENDORS)
 def vendor(request) -> str:
     return request.param
+
+
+# The xdist group of every test that uses `installed_alone`: one worker makes each venv once.
+FRESH_VENV_GROUP = "fresh-venv"
+
+
+@pytest.fixture(scope="session")
+def installed_alone(tmp_path_factory):
+    """vendor -> the python of a fresh venv into which that generated package alone was
+    installed, from a copy of its folder that is then removed (so nothing of the repo is used).
+    Made once per vendor; tests that install more into it run after those that need it bare."""
+    made: dict[str, Path] = {}
+
+    def python_for(vendor: str) -> Path:
+        if vendor not in made:
+            root = tmp_path_factory.mktemp(f"alone-{vendor}")
+            project = root / "project"
+            shutil.copytree(GENERATED / vendor, project)
+            venv.EnvBuilder(with_pip=True).create(root / "venv")
+            python = root / "venv" / "bin" / "python"
+            install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(project)]
+            done = subprocess.run(install, capture_output=True, text=True, cwd=root, timeout=900)
+            assert done.returncode == 0, done.stderr[-2000:]
+            shutil.rmtree(project)
+            made[vendor] = python
+        return made[vendor]
+
+    return python_for

@@ -7,33 +7,25 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import venv
+from pathlib import Path
 
 import pytest
 from recorded import bad_response, example, sse, stream_events
 
-from conftest import GENERATED, REPO
+from conftest import FRESH_VENV_GROUP, REPO
 
-# One light venv (a module fixture) serves every test here: keep them on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("light-venv")
+# The venv of installed_alone serves these tests and test_install's: one xdist worker (make test: --dist loadgroup).
+# The pre-commit test installs the repository into it, so it comes after the test that needs it bare.
+pytestmark = pytest.mark.xdist_group(FRESH_VENV_GROUP)
 
 VENDOR = "zhixin"
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 
 
-@pytest.fixture(scope="module")
-def light_venv(tmp_path_factory):
-    """A venv holding the vendor package (from a copy of its folder) and nothing of the generator."""
-    root = tmp_path_factory.mktemp("light")
-    project = root / "project"
-    shutil.copytree(GENERATED / VENDOR, project)
-    env_dir = root / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    done = subprocess.run([str(python), *PIP, str(project)], capture_output=True, text=True, cwd=root, timeout=900)
-    assert done.returncode == 0, done.stderr[-2000:]
-    shutil.rmtree(project)
-    return python
+@pytest.fixture
+def light_venv(installed_alone) -> Path:
+    """A venv holding the vendor package and nothing of the generator (see installed_alone)."""
+    return installed_alone(VENDOR)
 
 
 @pytest.fixture

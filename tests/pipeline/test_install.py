@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import venv
 
 import pytest
 
-from conftest import GENERATED, VENDORS
+from conftest import FRESH_VENV_GROUP, GENERATED, VENDORS
+
+pytestmark = pytest.mark.xdist_group(FRESH_VENV_GROUP)  # shares the venvs of installed_alone
 
 SMOKE = """
 import json, pathlib, sys
@@ -22,16 +22,8 @@ print("ok", p.VENDOR_ID, len(schema["$defs"]))
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_generated_package_installs_into_a_fresh_venv(vendor, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(GENERATED / vendor, project)
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(project)]
-    done = subprocess.run(install, capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode == 0, done.stderr[-2000:]
-    shutil.rmtree(project)  # the installed copy must not need its source folder
+def test_generated_package_installs_into_a_fresh_venv(vendor, installed_alone, tmp_path):
+    python = installed_alone(vendor)  # installed from a copy of generated/<vendor>, then the copy removed
     script = SMOKE.format(package=f"{vendor}_responses", repo=GENERATED.parent)
     done = subprocess.run([str(python), "-I", "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
