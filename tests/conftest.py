@@ -90,3 +90,22 @@ def installed_alone(tmp_path_factory):
         return made[vendor]
 
     return python_for
+
+
+def member_schema(schema: dict, instance: object) -> dict:
+    """`schema`, or, when its root is a `oneOf` whose members all require a `type` const/enum
+    (the events) and the instance's `type` names one, the schema rooted at that member: every
+    other member refuses that `type`, so its verdict is the union's, without walking them all."""
+    tag = instance.get("type") if isinstance(instance, dict) else None
+    defs = schema.get("$defs", {})
+    root = defs.get(schema.get("$ref", "").removeprefix("#/$defs/"), {})
+    found = None
+    for variant in root.get("oneOf") or []:
+        name = variant.get("$ref", "").removeprefix("#/$defs/")
+        member = defs.get(name, {})
+        if "type" not in member.get("required", []):
+            return schema  # a member that may leave out `type` could take any payload
+        allowed = member.get("properties", {}).get("type", {})
+        if tag in ([allowed["const"]] if "const" in allowed else allowed.get("enum") or []):
+            found = name
+    return {**schema, "$ref": f"#/$defs/{found}"} if found else schema

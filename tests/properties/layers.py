@@ -20,7 +20,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from responses_bindings.common import pointer as json_pointer
 
 from .kinds import kind_schema
-from conftest import vendor_package
+from conftest import member_schema, vendor_package
 
 
 @dataclass
@@ -32,39 +32,17 @@ class Verdict:
 
 
 @cache
-def _oracle(vendor: str, kind: str, member: str | None = None) -> Draft202012Validator:
-    """The kind schema's validator, or (member) that of one member of its top-level union."""
-    schema = kind_schema(vendor, kind)
-    if member is not None:
-        schema = {**schema, "$ref": f"#/$defs/{member}"}
-    return Draft202012Validator(schema)
-
-
-@cache
-def _members_by_type(vendor: str, kind: str) -> dict[str, str]:
-    """`type` value -> the member of the kind's top-level `oneOf` that takes it ({} when the kind
-    is not such a union). The members' `type` values are disjoint (spec lint checks it)."""
-    schema = kind_schema(vendor, kind)
-    root = schema["$defs"].get(schema.get("$ref", "").removeprefix("#/$defs/"), {})
-    found: dict[str, str] = {}
-    for variant in root.get("oneOf") or []:
-        member = schema["$defs"].get(variant.get("$ref", "").removeprefix("#/$defs/"), {})
-        tag = member.get("properties", {}).get("type", {})
-        if "type" not in member.get("required", []):
-            return {}  # a member that may leave out `type` could take any payload: no shortcut
-        for value in [tag["const"]] if "const" in tag else tag.get("enum") or []:
-            found[value] = variant["$ref"].removeprefix("#/$defs/")
-    return found
+def _oracle(vendor: str, kind: str, root: str) -> Draft202012Validator:
+    """The validator of the kind schema rooted at `root` (its own root, or one member of its union)."""
+    return Draft202012Validator({**kind_schema(vendor, kind), "$ref": root})
 
 
 def oracle(vendor: str, kind: str, instance: object) -> Verdict:
-    """jsonschema's verdict. For a payload whose `type` names a member of the kind's union (the
-    events), the verdict under that member alone: every other member refuses that `type`, so it
-    is the union's verdict, without walking 50 members that say only that."""
-    tag = instance.get("type") if isinstance(instance, dict) else None
-    member = _members_by_type(vendor, kind).get(tag) if isinstance(tag, str) else None
+    """jsonschema's verdict, judged under the union member the payload's `type` names (see
+    conftest.member_schema: the same verdict as the whole union's)."""
+    root = member_schema(kind_schema(vendor, kind), instance)["$ref"]
     pointers: set[str] = set()
-    pending = list(_oracle(vendor, kind, member).iter_errors(instance))
+    pending = list(_oracle(vendor, kind, root).iter_errors(instance))
     for error in pending:
         pointers.add(json_pointer.from_path(error.absolute_path))
         pending.extend(error.context or ())
