@@ -172,10 +172,18 @@ def vendor_mock(vendor: str):
 
 @cache
 def gzip_bomb() -> bytes:
-    """1 GiB of zeros, gzip-compressed (about 1 MB)."""
+    """1 GiB of zeros, gzip-compressed (about 1 MB). After a full flush deflate starts afresh,
+    so each further MiB of zeros compresses to the same bytes: they are compressed once and
+    repeated, and the gzip trailer (CRC-32 and size of the whole) is written by hand."""
+    mib, count = bytes(1 << 20), 1024
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    zeros = bytes(1 << 20)
-    return b"".join(packer.compress(zeros) for _ in range(1024)) + packer.flush()
+    first = packer.compress(mib) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(mib) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.compress(mib) + packer.flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(mib, crc)
+    return first + again * (count - 2) + end[:-8] + struct.pack("<II", crc, (count << 20) & 0xFFFFFFFF)
 
 
 def deep(levels: int) -> bytes:

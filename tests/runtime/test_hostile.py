@@ -29,12 +29,21 @@ HOSTILE = Path(__file__).with_name("hostile.py")
 SCENARIOS = scenarios(VENDOR)
 
 
+PLAYERS = 2  # processes the scenarios are dealt between, run at once: each mostly waits on the server
+
+
 @pytest.fixture(scope="module")
 def played() -> dict:
-    """Every scenario, sync and async, played once in a fresh process (see hostile.py)."""
-    done = subprocess.run([sys.executable, str(HOSTILE), VENDOR], capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr[-3000:]
-    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    """Every scenario, sync and async, played once in fresh processes (see hostile.py)."""
+    names = [scenario.name for scenario in SCENARIOS]
+    players = [subprocess.Popen([sys.executable, str(HOSTILE), VENDOR, *names[index::PLAYERS]],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for index in range(PLAYERS)]
+    results = []
+    for player in players:
+        out, err = player.communicate(timeout=900)
+        assert player.returncode == 0, err[-3000:]
+        results += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert len(results) == 2 * len(names)
     return {(result["scenario"], result["mode"]): result for result in results}
 
 
