@@ -9,9 +9,13 @@ import shutil
 import subprocess
 import sys
 import venv
+from functools import cache
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+
+from responses_bindings.pipeline.lint import type_values
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "spec"
@@ -19,6 +23,7 @@ GENERATED = REPO / "generated"
 VENDOR_DOCS = REPO / "tests" / "fixtures" / "vendor-docs"
 CORPUS = REPO / "tests" / "fixtures" / "corpus"  # published payloads and stream transcripts, per vendor
 VENDORS = sorted(p.stem for p in SPEC.glob("*.yaml"))
+DEFS_PREFIX = "#/$defs/"  # where a kind schema keeps its components
 
 pytest_plugins = ["properties.report"]
 
@@ -92,20 +97,32 @@ def installed_alone(tmp_path_factory):
     return python_for
 
 
-def member_schema(schema: dict, instance: object) -> dict:
-    """`schema`, or, when its root is a `oneOf` whose members all require a `type` const/enum
-    (the events) and the instance's `type` names one, the schema rooted at that member: every
-    other member refuses that `type`, so its verdict is the union's, without walking them all."""
+@cache
+def _union_members(vendor: str, kind: str, strict: bool) -> tuple[str, dict[str, str]]:
+    """(the kind schema's root `$ref`, `type` value -> the `$ref` of the member of its root `oneOf`
+    that takes it); no members unless every member requires a `type` const/enum (lint keeps
+    the members' values disjoint)."""
+    schema = vendor_package(vendor).schema(kind, strict)
+    root, defs = schema["$ref"], schema["$defs"]
+    members: dict[str, str] = {}
+    for variant in defs.get(root.removeprefix(DEFS_PREFIX), {}).get("oneOf") or []:
+        values = type_values(defs.get(variant.get("$ref", "").removeprefix(DEFS_PREFIX), {}))
+        if values is None:
+            return root, {}  # a member that may leave out `type` could take any payload
+        members.update(dict.fromkeys(values, variant["$ref"]))
+    return root, members
+
+
+@cache
+def _rooted_oracle(vendor: str, kind: str, strict: bool, root: str) -> Draft202012Validator:
+    return Draft202012Validator({**vendor_package(vendor).schema(kind, strict), "$ref": root})
+
+
+def oracle_for(vendor: str, kind: str, instance: object, strict: bool = False) -> Draft202012Validator:
+    """The tests' reference: jsonschema's validator of a kind schema, to judge `instance`. For a
+    union told apart by a required `type` (the events) it is rooted at the member the instance's
+    `type` names: every other member refuses that `type`, so the verdict is the union's, without
+    walking 59 members that say only that."""
+    root, members = _union_members(vendor, kind, strict)
     tag = instance.get("type") if isinstance(instance, dict) else None
-    defs = schema.get("$defs", {})
-    root = defs.get(schema.get("$ref", "").removeprefix("#/$defs/"), {})
-    found = None
-    for variant in root.get("oneOf") or []:
-        name = variant.get("$ref", "").removeprefix("#/$defs/")
-        member = defs.get(name, {})
-        if "type" not in member.get("required", []):
-            return schema  # a member that may leave out `type` could take any payload
-        allowed = member.get("properties", {}).get("type", {})
-        if tag in ([allowed["const"]] if "const" in allowed else allowed.get("enum") or []):
-            found = name
-    return {**schema, "$ref": f"#/$defs/{found}"} if found else schema
+    return _rooted_oracle(vendor, kind, strict, members.get(tag, root) if isinstance(tag, str) else root)

@@ -16,11 +16,10 @@ import jsonschema_rs
 
 from responses_bindings.common import pointer as json_pointer
 
-from conftest import GENERATED, VENDORS
+from conftest import DEFS_PREFIX, GENERATED, VENDORS
 
 KINDS = ("request", "response", "error", "event")
 PAIRS = [(vendor, kind) for vendor in VENDORS for kind in KINDS]
-DEFS_PREFIX = "#/$defs/"
 
 
 @cache

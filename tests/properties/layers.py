@@ -12,15 +12,12 @@ from __future__ import annotations
 import inspect
 import json
 from dataclasses import dataclass, field
-from functools import cache
 
-from jsonschema import Draft202012Validator
 from pydantic import BaseModel, RootModel, ValidationError
 
 from responses_bindings.common import pointer as json_pointer
 
-from .kinds import kind_schema
-from conftest import member_schema, vendor_package
+from conftest import oracle_for, vendor_package
 
 
 @dataclass
@@ -31,18 +28,10 @@ class Verdict:
     value: object = None  # the typed object, when valid
 
 
-@cache
-def _oracle(vendor: str, kind: str, root: str) -> Draft202012Validator:
-    """The validator of the kind schema rooted at `root` (its own root, or one member of its union)."""
-    return Draft202012Validator({**kind_schema(vendor, kind), "$ref": root})
-
-
 def oracle(vendor: str, kind: str, instance: object) -> Verdict:
-    """jsonschema's verdict, judged under the union member the payload's `type` names (see
-    conftest.member_schema: the same verdict as the whole union's)."""
-    root = member_schema(kind_schema(vendor, kind), instance)["$ref"]
+    """jsonschema's verdict (conftest.oracle_for), with the pointers of every error and sub-error."""
     pointers: set[str] = set()
-    pending = list(_oracle(vendor, kind, root).iter_errors(instance))
+    pending = list(oracle_for(vendor, kind, instance).iter_errors(instance))
     for error in pending:
         pointers.add(json_pointer.from_path(error.absolute_path))
         pending.extend(error.context or ())
