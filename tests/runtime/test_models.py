@@ -49,6 +49,7 @@ INPUT_ITEMS = [  # (item, the InputItem member it is built as)
       "content": [{"type": "output_text", "text": "hi", "annotations": []}]}, "ResponseOutputMessage"),
     ({"id": "msg_1"}, "ItemReference"),
     ({"type": None, "id": "msg_1"}, "ItemReference"),
+    ({"type": None, "id": "msg_1", "role": "user", "content": "hi"}, "ItemReference"),  # only its type may be null
     ({"type": "item_reference", "id": "msg_1"}, "ItemReference"),
     ({"type": "function_call_output", "call_id": "c", "output": "42"}, "FunctionCallOutput"),
 ]

@@ -4044,7 +4044,7 @@ InputItem = TypeAliasType(
         | EasyInputMessage
         | Message
         | ItemReference,
-        ByType(),
+        ByType(nullable=("ItemReference",)),
     ],
 )
 """One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""

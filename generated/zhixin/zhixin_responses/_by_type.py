@@ -4,7 +4,7 @@
 A union like `InputItem` (typed items, and messages whose `type` is optional) cannot carry a
 plain discriminator, and pydantic's smart mode tries every member on every item: 33 members,
 about 40 µs an item. Marked `Annotated[A | B | ..., ByType()]`, it is built as a tagged
-union whose tag is the payload's `type` (or its absence): each tag leads to the one member
+union whose tag is the payload's `type` (or its absence, or null): each tag leads to the one member
 that takes it, or to a smart union of the few that share it. A `type` no member takes is an
 error, as the JSON Schema says. The static type stays the plain union.
 """
@@ -16,7 +16,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
-ABSENT = "<no type>"  # the tag of an object whose `type` is left out or null
+ABSENT = "<no type>"  # the tag of an object that leaves `type` out
+NULL = "<null type>"  # the tag of an object whose `type` is null
 
 __all__: list[str] = []
 
@@ -29,17 +30,27 @@ def _literals(annotation: Any) -> list[str]:
 
 
 def _tag(value: Any) -> str | None:
-    """The payload's `type` (ABSENT when left out or null); None, an error, when not a string."""
-    tag = (
-        value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
-    )  # a model when serializing
+    """The payload's `type`, ABSENT or NULL; None (an error) when it is not a string."""
+    if isinstance(value, dict):
+        if "type" not in value:
+            return ABSENT
+        tag = value["type"]
+    else:  # a model, when serializing
+        tag = getattr(value, "type", None)
+        if tag is None:
+            return NULL if "type" in getattr(value, "model_fields_set", ()) else ABSENT
     if tag is None:
-        return ABSENT
+        return NULL
     return tag if isinstance(tag, str) else None
 
 
 class ByType:
-    """Marks a union of models with a `type` field (optional in some) to be built by that field."""
+    """Marks a union of models with a `type` field (optional in some) to be built by that field.
+    `nullable` names the members whose `type` the spec lets be null (the models take null for
+    any optional field, so only the spec can say)."""
+
+    def __init__(self, nullable: tuple[str, ...] = ()):
+        self.nullable = nullable
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -50,6 +61,7 @@ class ByType:
             tags = _literals(field.annotation) + (
                 [] if field.is_required() else [ABSENT]
             )
+            tags += [NULL] if member.__name__ in self.nullable else []
             for tag in tags:
                 members.setdefault(tag, []).append(member)
         choices = {

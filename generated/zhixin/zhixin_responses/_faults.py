@@ -47,10 +47,16 @@ def _at(document: dict, path) -> object:
     return node
 
 
-def _declared(document: dict, subschema: object) -> set:
-    """The property names a union variant declares (following a local `$ref`)."""
+def variant_schema(document: dict, subschema: object) -> object:
+    """The schema a union variant stands for (following a local `$ref`)."""
     if isinstance(subschema, dict) and subschema.get("$ref", "").startswith("#/"):
-        subschema = _at(document, subschema["$ref"][2:].split("/"))
+        return _at(document, subschema["$ref"][2:].split("/"))
+    return subschema
+
+
+def _declared(document: dict, subschema: object) -> set:
+    """The property names a union variant declares."""
+    subschema = variant_schema(document, subschema)
     return (
         set(subschema.get("properties", ())) if isinstance(subschema, dict) else set()
     )

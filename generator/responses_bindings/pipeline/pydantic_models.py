@@ -73,31 +73,39 @@ def tag_unions(document: dict) -> dict:
     return tagged
 
 
+def _type_choices(schema: dict) -> list:
+    """The alternatives of an object's `type` property ([] when it has none)."""
+    prop = (schema.get("properties") or {}).get("type")
+    return prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
+
+
 def _declares_type(schema: dict) -> bool:
     """An object whose `type` property (required or not) is a const or an enum, maybe nullable."""
-    prop = (schema.get("properties") or {}).get("type")
-    choices = prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
+    choices = _type_choices(schema)
     return bool(choices) and all(
         isinstance(c, dict) and ("const" in c or isinstance(c.get("enum"), list) or c.get("type") == "null") for c in choices
     ) and any("const" in c or "enum" in c for c in choices)
 
 
-def unions_by_type(document: dict) -> list[str]:
-    """The anyOf components whose members are all objects declaring a `type` (optional in some):
-    their type alias is marked `ByType()`, so pydantic builds them by `type` (see runtime/_by_type)."""
+def unions_by_type(document: dict) -> dict[str, list[str]]:
+    """The anyOf components whose members are all objects declaring a `type` (optional in some),
+    each with its members whose `type` may be null: their type alias is marked `ByType(...)`, so
+    pydantic builds them by `type` (see runtime/_by_type)."""
     schemas = document["components"]["schemas"]
-    found = []
+    found = {}
     for name, schema in sorted(schemas.items()):
-        refs = [variant.get("$ref", "") if isinstance(variant, dict) else "" for variant in schema.get("anyOf") or []]
-        if refs and all(ref.startswith(COMPONENT_PREFIX) and _declares_type(schemas.get(ref.removeprefix(COMPONENT_PREFIX), {}))
-                        for ref in refs):
-            found.append(name)
+        members = [variant.get("$ref", "").removeprefix(COMPONENT_PREFIX) if isinstance(variant, dict) else ""
+                   for variant in schema.get("anyOf") or []]
+        if members and all(member in schemas and _declares_type(schemas[member]) for member in members):
+            found[name] = [member for member in members
+                           if any(choice.get("type") == "null" for choice in _type_choices(schemas[member]))]
     return found
 
 
-def mark_by_type(source: str, names: list[str], package: str) -> str:
+def mark_by_type(source: str, names: dict[str, list[str]], package: str) -> str:
     """`source` (models.py) with each named union alias `X = TypeAliasType("X", <union>)` wrapped
-    as `Annotated[<union>, ByType()]` (found with ast, so the formatter's line breaks do not matter)."""
+    as `Annotated[<union>, ByType(...)]`, naming its members whose `type` may be null (found
+    with ast, so the formatter's line breaks do not matter)."""
     if not names:
         return source
     lines = source.splitlines(keepends=True)
@@ -110,12 +118,13 @@ def mark_by_type(source: str, names: list[str], package: str) -> str:
             target = node.targets[0]
             if isinstance(target, ast.Name) and target.id in names:
                 union = node.value.args[1]
-                unions[target.id] = (offsets[union.lineno - 1] + union.col_offset, offsets[union.end_lineno - 1] + union.end_col_offset)
-    missing = sorted(set(names) - set(unions))
+                unions[(offsets[union.lineno - 1] + union.col_offset, offsets[union.end_lineno - 1] + union.end_col_offset)] = target.id
+    missing = sorted(set(names) - set(unions.values()))
     if missing:
         raise ToolError(f"datamodel-codegen wrote no type alias for {', '.join(missing)} (expected X = TypeAliasType(...))")
-    for start, end in sorted(unions.values(), reverse=True):
-        source = f"{source[:start]}Annotated[{source[start:end]}, ByType()]{source[end:]}"
+    for (start, end), name in sorted(unions.items(), reverse=True):
+        nullable = f"nullable={tuple(names[name])!r}" if names[name] else ""
+        source = f"{source[:start]}Annotated[{source[start:end]}, ByType({nullable})]{source[end:]}"
     imports = f"from {package}._by_type import ByType\n"
     if not re.search(r"^from typing import .*\bAnnotated\b", source, re.MULTILINE):
         imports = "from typing import Annotated\n" + imports

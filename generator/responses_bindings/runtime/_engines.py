@@ -27,7 +27,7 @@ from itertools import islice
 import jsonschema_rs
 
 from . import _schemas
-from ._faults import Fault, fast_faults, reference_faults
+from ._faults import Fault, fast_faults, reference_faults, variant_schema
 
 SMALL = 1000  # values in a subtree that jsonschema-rs checks whole
 ENGINES = ("fast", "reference")
@@ -135,13 +135,9 @@ def _pruned(kind: str, strict: bool):
         yield from base.VALIDATORS["$ref"](validator, ref, instance, schema)
 
     def type_schema(variant: object) -> dict | None:
-        """The schema of the `type` property of the object a variant (through `$ref`s) describes."""
-        for _ in range(8):
-            ref = variant.get("$ref") if isinstance(variant, dict) else None
-            if not (isinstance(ref, str) and ref.startswith("#/$defs/")):
-                break
-            variant = document["$defs"].get(ref.removeprefix("#/$defs/"))
-        found = (variant.get("properties") or {}).get("type") if isinstance(variant, dict) else None
+        """The schema of the `type` property of the object a variant describes."""
+        target = variant_schema(document, variant)
+        found = (target.get("properties") or {}).get("type") if isinstance(target, dict) else None
         return found if isinstance(found, dict) else None
 
     def ruled_out(validator, variant, index: int, instance) -> list:
