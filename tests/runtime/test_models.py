@@ -6,7 +6,7 @@ import json
 import typing
 
 import pytest
-from pydantic import RootModel
+from pydantic import RootModel, TypeAdapter
 
 from conftest import bundled_document, vendor_package
 
@@ -63,6 +63,29 @@ def test_input_items_are_built_by_their_type_and_written_back_as_sent(vendor, it
     request = package.parse({**REQUEST, "input": [item]}, kind="request")
     assert type(request.input[0]).__name__ == member
     assert request.to_dict() == {**REQUEST, "input": [item]}
+
+
+SHARED_TAG_ITEMS = [  # items several members take (no `type`, or "message"): the smart union decides
+    {"role": "user", "content": [{"type": "input_text", "text": "hi"}]},
+    {"role": "user", "content": [], "status": "completed"},  # only Message declares status
+    {"role": "user", "content": "hi", "status": "completed"},  # ...but Message takes no string content
+    {"role": "user", "content": [], "status": "completed", "phase": "final_answer"},  # a tie: the leftmost
+    {"type": "message", "role": "developer", "content": [], "status": "incomplete"},
+    {"id": "x", "role": "user", "content": []},
+    {"role": "user", "content": [], "vendor_extra": 1},
+]
+
+
+@pytest.mark.parametrize("item", SHARED_TAG_ITEMS)
+def test_a_shared_tag_picks_the_member_the_smart_union_picks(vendor, item):
+    """ByType tries first the leftmost member that declares all the item's names; the choice
+    must be the one pydantic's smart union of the same members makes."""
+    package = vendor_package(vendor)
+    members = typing.get_args(typing.get_args(package.models.InputItem.__value__)[0])
+    smart = TypeAdapter(typing.Union[members]).validate_python(item, strict=True)  # noqa: UP007
+    built = TypeAdapter(package.models.InputItem).validate_python(item, strict=True)
+    assert type(built) is type(smart)
+    assert built.model_dump(exclude_unset=True) == smart.model_dump(exclude_unset=True)
 
 
 def test_an_input_item_of_an_unknown_type_is_refused_or_kept_as_sent(vendor):
