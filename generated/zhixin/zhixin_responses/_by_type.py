@@ -78,14 +78,13 @@ class ByType:
             if len(found) == 1:
                 choices[tag] = handler.generate_schema(found[0])
                 continue
-            choices[tag] = core_schema.union_schema(
-                [handler.generate_schema(member) for member in found]
+            choices[tag] = _union(
+                [handler.generate_schema(member) for member in found], "smart"
             )
             for member in found:
                 choice = f"{tag} as {member.__name__}"
-                alone_first = [handler.generate_schema(member), choices[tag]]
-                choices[choice] = core_schema.union_schema(
-                    alone_first, mode="left_to_right"
+                choices[choice] = _union(
+                    [handler.generate_schema(member), choices[tag]], "left_to_right"
                 )
                 names = frozenset(
                     field.alias or name for name, field in member.model_fields.items()
@@ -94,6 +93,14 @@ class ByType:
         return core_schema.tagged_union_schema(
             choices, discriminator=_chooser(covering)
         )
+
+
+def _union(
+    members: list[CoreSchema], mode: Literal["smart", "left_to_right"]
+) -> CoreSchema:
+    return core_schema.union_schema(
+        list[CoreSchema | tuple[CoreSchema, str]](members), mode=mode
+    )
 
 
 def _chooser(

@@ -4190,7 +4190,10 @@ class AdditionalToolsParam(Model):
 InputItem = TypeAliasType(
     "InputItem",
     Annotated[
-        ResponseFunctionToolCall
+        EasyInputMessage
+        | Message
+        | ItemReference
+        | ResponseFunctionToolCall
         | FunctionCallOutput
         | ResponseReasoningItem
         | ResponseOutputMessage
@@ -4219,14 +4222,11 @@ InputItem = TypeAliasType(
         | ResponseCustomToolCall
         | CompactionTrigger
         | Program
-        | ProgramOutput
-        | EasyInputMessage
-        | Message
-        | ItemReference,
+        | ProgramOutput,
         ByType(nullable=("ItemReference",)),
     ],
 )
-"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`: `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference` first, as most items of a conversation are messages (a validator tries the members in order), then the typed variants."""
 
 
 ResponseInput = TypeAliasType("ResponseInput", str | list[InputItem])

@@ -2037,7 +2037,10 @@ class AdditionalToolsParam(TypedDict):
 
 
 InputItemParam: TypeAlias = (
-    ResponseFunctionToolCallParam
+    EasyInputMessageParam
+    | MessageParam
+    | ItemReferenceParam
+    | ResponseFunctionToolCallParam
     | FunctionCallOutputParam
     | ResponseReasoningItemParam
     | ResponseOutputMessageParam
@@ -2067,11 +2070,8 @@ InputItemParam: TypeAlias = (
     | CompactionTriggerParam
     | ProgramParam
     | ProgramOutputParam
-    | EasyInputMessageParam
-    | MessageParam
-    | ItemReferenceParam
 )
-"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`, typed variants first, then `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference`."""
+"""One item of the `input` list (OpenAI `ResponseInputItem`). Messages and `ItemReference` have an optional `type`, so the shapes overlap and this is an `anyOf`: `EasyInputMessage` (content: text or parts), `Message` (content: parts only) and `ItemReference` first, as most items of a conversation are messages (a validator tries the members in order), then the typed variants."""
 
 
 ResponseInputParam: TypeAlias = str | list[InputItemParam]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import _schemas, _tolerant, models
+from . import _schemas, _tolerant
 from ._engines import ENGINES, faults, variant_cap
 from ._issues import ALLOWABLE, Issue, Issues, PayloadError, worded
 from ._json import JSONError, check, decode
@@ -155,6 +155,8 @@ def kind_type(kind: str) -> Any:
     """The type of one payload kind in `models`: a model class (`Response`), or the union a
     union kind is (`ResponseStreamEvent`, an annotated type alias)."""
     _schemas.check_kind(kind)
+    from . import models  # here, not at the top: validate() needs no models, and building them takes most of an import
+
     return getattr(models, KIND_MODELS[kind])
 
 
