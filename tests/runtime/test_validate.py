@@ -150,6 +150,17 @@ def test_a_union_member_without_type_is_reported_as_missing_its_type(vendor):
     assert [(i.pointer, i.keyword, i.expected) for i in issues] == [("/output/0", "required", 'required property "type"')]
 
 
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_an_item_that_forgot_its_type_is_reported_as_the_variant_it_resembles(vendor, engine):
+    """InputItem members may leave out `type` (messages, item references); an item whose names
+    belong to a typed member is that member without its type, not a reference without an id."""
+    package = vendor_package(vendor)
+    request = {"model": "m", "input": [{"call_id": "c", "name": 5, "arguments": "{}"}, {"role": "user"}]}
+    issues = package.validate(request, "request", engine=engine)
+    assert [(i.pointer, i.expected) for i in issues] == [
+        ("/input/0", 'required property "type"'), ("/input/0/name", "string"), ("/input/1", 'required property "content"')]
+
+
 def test_issues_carry_expected_and_found_and_sort_by_position(vendor):
     package = vendor_package(vendor)
     response = copy.deepcopy(EXAMPLES[(vendor, "response")])

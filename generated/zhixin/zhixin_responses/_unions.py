@@ -3,7 +3,10 @@
 
 A variant is out when the payload's JSON type or `type` tag rejects it; among the rest the
 closest wins (fewest errors net of the present properties it declares, then fewest missing).
-Equally close variants report what they agree on.
+Equally close variants report what they agree on. An object without `type`, where the variants
+that may leave it out know fewer of its names than one that requires it, is reported inside
+that one (its first error: the missing `type`): `{"call_id", "name", "arguments"}` is a
+function call that forgot its type, not an item reference without an `id`.
 """
 
 from __future__ import annotations
@@ -50,6 +53,22 @@ def _closeness(
     return errors - known, missing, errors
 
 
+def _lacks_only_its_type(faults: list[Fault], here: tuple) -> bool:
+    """The variant's shape would fit but for the `type` the payload leaves out."""
+    rejecting = [f for f in faults if _rejects_shape(f, here)]
+    return bool(rejecting) and all(
+        f.path == here and f.keyword == "required" for f in rejecting
+    )
+
+
+def _known(fault: Fault, index: int) -> int:
+    return (
+        len(fault.declared[index] & fault.instance.keys())
+        if isinstance(fault.instance, dict)
+        else 0
+    )
+
+
 def _resolve_union(fault: Fault) -> list[Fault]:
     here, variants = fault.path, fault.variants
     if fault.several or not variants:
@@ -59,6 +78,13 @@ def _resolve_union(fault: Fault) -> list[Fault]:
         for i, faults in enumerate(variants)
         if not any(_rejects_shape(f, here) for f in faults)
     ]
+    untyped = [
+        i for i, faults in enumerate(variants) if _lacks_only_its_type(faults, here)
+    ]
+    if candidates and untyped:
+        closest = max(untyped, key=lambda i: _known(fault, i))
+        if _known(fault, closest) > max(_known(fault, i) for i in candidates):
+            candidates = [closest]
     if len(candidates) > 1:
         scores = {
             i: _closeness(variants[i], here, fault.declared[i], fault.instance)
