@@ -24,6 +24,7 @@ JSON object raises in every policy.
 from __future__ import annotations
 
 import logging
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 import orjson
@@ -184,6 +185,7 @@ def kind_type(kind: str) -> Any:
     return getattr(models, KIND_MODELS[kind])
 
 
+@cache
 def kind_adapter(kind: str) -> TypeAdapter:
     """The pydantic TypeAdapter parse() builds a kind's objects with (built on first use, cached)."""
     return _tolerant.adapter(kind_type(kind))

@@ -16,7 +16,6 @@ bytes that never completes a line is not. The API key is redacted from each line
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -28,8 +27,6 @@ from ._transport import StreamPolicy, stream_policy
 from ._unzip import Undecodable, Unzip
 
 __all__: list[str] = []
-
-_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 class SSEError(Exception):
@@ -63,23 +60,29 @@ class Decoder:
         self._retry: int | None = None
 
     def feed(self, chunk: bytes) -> tuple[list[Event], bool]:
-        """The events `chunk` completes, and whether it completed any line."""
+        """The events `chunk` completes, and whether it completed any line.
+
+        The lines `chunk` completes are redacted and split as one block (a key never spans a
+        line end), so the per-line work is only reading each line's field."""
         if self._skip_lf and chunk.startswith(b"\n"):
             chunk = chunk[1:]
-        self._skip_lf = False
-        events: list[Event] = []
-        lines = start = 0
-        for end in _LINE_END.finditer(chunk):
-            self._partial.append(chunk[start : end.start()])
-            line = b"".join(self._partial)
-            self._partial, self._partial_size, start = [], 0, end.end()
-            lines += 1
-            event = self._line(line)
-            if event is not None:
-                events.append(event)
-        rest = chunk[start:]
-        if chunk.endswith(b"\r"):
-            self._skip_lf = True
+        self._skip_lf = chunk.endswith(b"\r")
+        cut = max(chunk.rfind(b"\n"), chunk.rfind(b"\r")) + 1
+        rest = chunk[cut:]
+        if cut:
+            block = chunk[:cut]
+            if self._partial:
+                block = b"".join([*self._partial, block])
+                self._partial, self._partial_size = [], 0
+            if self._redact is not None:
+                block = self._redact(block)
+            events = [
+                event
+                for event in map(self._line, block.splitlines())
+                if event is not None
+            ]
+        else:
+            events = []
         if rest:
             self._partial.append(rest)
             self._partial_size += len(rest)
@@ -87,11 +90,9 @@ class Decoder:
                 raise SSEError(
                     f"a line longer than {self._max:,} bytes (max_response_bytes)"
                 )
-        return events, lines > 0
+        return events, cut > 0
 
     def _line(self, raw: bytes) -> Event | None:
-        if self._redact is not None:
-            raw = self._redact(raw)
         line = raw.decode("utf-8", "replace")
         if not line:
             return self._dispatch()

@@ -62,9 +62,11 @@ def decode_event(
 ) -> ResponseStreamEvent | UnknownEvent:
     """The typed event of one SSE message by the `validation` policy (see parse()); an
     undocumented `type` is an UnknownEvent, except under "strict", which raises."""
-    label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
 
     def failure(issues: list) -> ResponseValidationError:
+        label = (
+            f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
+        )
         return ResponseValidationError(
             f"invalid {label}",
             issues,

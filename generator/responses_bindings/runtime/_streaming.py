@@ -54,9 +54,8 @@ def decode_event(
 ) -> ResponseStreamEvent | UnknownEvent:
     """The typed event of one SSE message by the `validation` policy (see parse()); an
     undocumented `type` is an UnknownEvent, except under "strict", which raises."""
-    label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
-
     def failure(issues: list) -> ResponseValidationError:
+        label = f"stream event {sse.event!r}" if sse.event != "message" else "stream event"
         return ResponseValidationError(f"invalid {label}", issues, status_code, request_id,
                                        body=sse.data.encode("utf-8", "surrogatepass"), headers=headers)
 
