@@ -166,7 +166,7 @@ def validate(
     uses the pure-Python jsonschema package (slow; the tests' oracle). A str is JSON text.
     """
     _check_options(kind, engine, max_issues)
-    classes = _allowed(allow)
+    classes = _allowed(allow) if allow else ()
     try:
         instance = _load(payload)
     except JSONError as exc:
