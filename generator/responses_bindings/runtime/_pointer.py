@@ -11,6 +11,8 @@ def escape(token: object) -> str:
 
 def join(base: str, *tokens: object) -> str:
     """Append reference tokens to a pointer: join("/a", "b/c", 0) == "/a/b~1c/0"."""
+    if len(tokens) == 1:  # the common case, called per node by every walk
+        return f"{base}/{escape(tokens[0])}"
     return base + "".join("/" + escape(t) for t in tokens)
 
 
