@@ -98,6 +98,16 @@ def test_an_input_item_of_an_unknown_type_is_refused_or_kept_as_sent(vendor):
     assert kept.input == [{"type": "vendor_thing", "id": "x"}] and kept.to_dict() == request
 
 
+def test_a_deviating_message_is_kept_as_the_member_its_optional_type_names(vendor):
+    """Under "warn" a part that does not fit is kept inside the member its `type` names, also
+    when that member's `type` is optional (a user message), not the output message."""
+    package = vendor_package(vendor)
+    request = {**REQUEST, "input": [{"type": "message", "role": "user", "content": 5}]}
+    kept = package.parse(request, kind="request", validation="warn")
+    assert type(kept.input[0]).__name__ == "EasyInputMessage" and kept.input[0].content == 5
+    assert kept.to_dict() == request
+
+
 def test_zhixin_admits_dashscope_nulls_and_ai360_does_not():
     item = {"type": "reasoning", "id": "msg_1", "summary": [], "content": None, "status": None}
     base = {"id": "r", "object": "response", "created_at": 1, "status": "completed", "model": "m",

@@ -43,12 +43,9 @@ def _tags(faults: list[Fault], where: tuple) -> list:
     return found
 
 
-def _closeness(
-    faults: list[Fault], here: tuple, declared: set, instance: object
-) -> tuple[int, int, int]:
+def _closeness(faults: list[Fault], here: tuple, known: int) -> tuple[int, int, int]:
     """Lower is closer: errors minus the present properties the variant knows, then fewer missing."""
     missing = sum(1 for f in faults if f.keyword == "required" and f.path == here)
-    known = len(declared & instance.keys()) if isinstance(instance, dict) else 0
     errors = len(leaves(faults))
     return errors - known, missing, errors
 
@@ -87,8 +84,7 @@ def _resolve_union(fault: Fault) -> list[Fault]:
             candidates = [closest]
     if len(candidates) > 1:
         scores = {
-            i: _closeness(variants[i], here, fault.declared[i], fault.instance)
-            for i in candidates
+            i: _closeness(variants[i], here, _known(fault, i)) for i in candidates
         }
         best = min(scores.values())
         candidates = [i for i in candidates if scores[i] == best]

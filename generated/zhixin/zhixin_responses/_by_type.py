@@ -35,6 +35,17 @@ def _literals(annotation: Any) -> list[str]:
     return [value for member in get_args(annotation) for value in _literals(member)]
 
 
+def type_tags(member: Any) -> list[str]:
+    """The `type` values a union member (a model with a `Literal` `type` field) takes, whether
+    its `type` is required or optional; [] for anything else."""
+    field = (
+        member.model_fields.get("type")
+        if isinstance(member, type) and issubclass(member, BaseModel)
+        else None
+    )
+    return _literals(field.annotation) if field is not None else []
+
+
 def _tag(value: Any) -> str | None:
     """The payload's `type`, ABSENT or NULL; None (an error) when it is not a string."""
     if isinstance(value, dict):
@@ -63,9 +74,8 @@ class ByType:
     ) -> CoreSchema:
         members: dict[str, list[type[BaseModel]]] = {}
         for member in get_args(source):
-            field = member.model_fields["type"]
-            tags = _literals(field.annotation) + (
-                [] if field.is_required() else [ABSENT]
+            tags = type_tags(member) + (
+                [] if member.model_fields["type"].is_required() else [ABSENT]
             )
             tags += [NULL] if member.__name__ in self.nullable else []
             for tag in tags:

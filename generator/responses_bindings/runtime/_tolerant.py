@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import types
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from typing_extensions import TypeAliasType
+
+from ._by_type import type_tags
 
 
 @cache
@@ -60,24 +62,17 @@ def _salvage(annotation: Any, value: object) -> Any:
     return value
 
 
-def _tags(member: Any) -> tuple:
-    """The `type` values a union member (a model with a Literal `type` field) accepts."""
-    field = member.model_fields.get("type") if isinstance(member, type) and issubclass(member, BaseModel) else None
-    bare = _bare(field.annotation) if field is not None else None
-    return get_args(bare) if get_origin(bare) is Literal else ()
-
-
 def _member(members: tuple, value: object) -> Any:
     """The union member `value` means: the one its `type` names, else the only model member
     for an object, else the member a container or None fits; None when no member claims it."""
     flat = [m for member in members for m in _flatten(member)]
     if isinstance(value, dict):
         models = [m for m in flat if isinstance(m, type) and issubclass(m, BaseModel)]
-        tagged = [m for m in models if value.get("type") in _tags(m)]
+        tagged = [m for m in models if value.get("type") in type_tags(m)]
         if tagged:
             return tagged[0]
-        untagged = [m for m in models if not _tags(m)]
-        if "type" in value and any(_tags(m) for m in models):
+        untagged = [m for m in models if not type_tags(m)]
+        if "type" in value and any(type_tags(m) for m in models):
             return untagged[0] if len(untagged) == 1 else None  # a `type` nobody lists: keep it as sent
         return models[0] if len(models) == 1 else (untagged[0] if len(untagged) == 1 else None)
     if isinstance(value, list):
