@@ -117,11 +117,24 @@ class _BaseClient(Generic[HTTP]):
         )  # one own httpx client, made at the first request
         self._closed = False
 
-    def _refuse_if_closed(self) -> None:
-        if self._closed:
-            raise RuntimeError(
-                "Cannot send a request, as the client has been closed."
-            )  # httpx's words
+    def _new_http(self) -> HTTP:
+        """A new httpx client of our own (sync or async: the subclass says)."""
+        raise NotImplementedError
+
+    @property
+    def _http(self) -> HTTP:
+        """The caller's httpx client, else our own, made at the first request (making one loads
+        the TLS certificates, which would make Client() itself cost 50-90 ms)."""
+        if self._callers_http is not None:
+            return self._callers_http
+        with self._making:
+            if self._own_http_client is None:
+                if self._closed:
+                    raise RuntimeError(
+                        "Cannot send a request, as the client has been closed."
+                    )  # httpx's words
+                self._own_http_client = self._new_http()
+            return self._own_http_client
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, api_key='***', max_retries={self.max_retries})"
@@ -384,17 +397,8 @@ class Client(_BaseClient[httpx.Client]):
         self._callers_http = http_client
         self.responses = Responses(self)
 
-    @property
-    def _http(self) -> httpx.Client:
-        """The caller's httpx client, else our own, made at the first request (making one loads
-        the TLS certificates, which would make Client() itself cost 50-90 ms)."""
-        if self._callers_http is not None:
-            return self._callers_http
-        with self._making:
-            if self._own_http_client is None:
-                self._refuse_if_closed()
-                self._own_http_client = _transport.http_client(self.timeout)
-            return self._own_http_client
+    def _new_http(self) -> httpx.Client:
+        return _transport.http_client(self.timeout)
 
     def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         """Our own httpx client goes straight to its transport for the URL (same pool and proxies),
@@ -444,16 +448,8 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
         self._callers_http = http_client
         self.responses = AsyncResponses(self)
 
-    @property
-    def _http(self) -> httpx.AsyncClient:
-        """As Client._http."""
-        if self._callers_http is not None:
-            return self._callers_http
-        with self._making:
-            if self._own_http_client is None:
-                self._refuse_if_closed()
-                self._own_http_client = _transport.async_http_client(self.timeout)
-            return self._own_http_client
+    def _new_http(self) -> httpx.AsyncClient:
+        return _transport.async_http_client(self.timeout)
 
     async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response:
         """As Client._send, awaited."""
